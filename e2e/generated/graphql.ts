@@ -1,0 +1,324 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Channels a conversation can come from. */
+export type Channel =
+  /** Server-to-server API calls. */
+  | 'API'
+  /** Email threads. */
+  | 'EMAIL'
+  /** A Slack workspace. */
+  | 'SLACK'
+  /** Voice calls, transcribed. */
+  | 'VOICE'
+  /** The platform's web chat. */
+  | 'WEB';
+
+/** A new conversation. */
+export type CreateConversationInput = {
+  /** Where the conversation takes place; defaults to WEB. */
+  channel?: Channel | null | undefined;
+  /** A model to pin (its id in the models subgraph); by default the routing policy decides. */
+  modelId?: string | number | null | undefined;
+  /** Short title, 1 to 200 characters. */
+  title: string;
+};
+
+/** A new integration. */
+export type CreateIntegrationInput = {
+  /** Credential fields: an object of strings, at most 8 KiB; stored encrypted. */
+  credentials?: unknown;
+  /** The system's endpoint (http or https URL), if it has one. */
+  endpoint?: string | null | undefined;
+  /** How the platform talks to the system. */
+  kind: IntegrationKind;
+  /** Display name, 1 to 100 characters. */
+  name: string;
+};
+
+/** A new model. */
+export type CreateModelInput = {
+  /** Largest prompt plus completion, in tokens (default 128000). */
+  contextWindow?: number | null | undefined;
+  /** Price of one million prompt tokens, in US dollars (default 0). */
+  inputCostPerMillion?: number | null | undefined;
+  /** The provider's name for the model, 1 to 200 characters. */
+  name: string;
+  /** Price of one million completion tokens, in US dollars (default 0). */
+  outputCostPerMillion?: number | null | undefined;
+  /** The provider that serves it. */
+  providerId: string | number;
+};
+
+/** A new provider configuration. */
+export type CreateProviderInput = {
+  /** Base URL of the provider's API (http or https), if not the default. */
+  baseUrl?: string | null | undefined;
+  /** Protocol the provider speaks. */
+  kind: ProviderKind;
+  /** Display name, 1 to 100 characters. */
+  name: string;
+};
+
+/** A new tenant. */
+export type CreateTenantInput = {
+  /** Display name, 1 to 200 characters. */
+  name: string;
+  /** The tier; defaults to TRIAL. */
+  plan?: Plan | null | undefined;
+  /** Unique slug: 3 to 40 lowercase letters, digits or dashes, starting with a letter. */
+  slug: string;
+};
+
+/** Exactly one distribution. */
+export type DistributionInput = {
+  /** Lognormal with the mean and standard deviation of the logarithm. */
+  lognormal?: LognormalInput | null | undefined;
+  /** Normal with a mean and standard deviation. */
+  normal?: NormalInput | null | undefined;
+  /** Triangular with min, mode and max. */
+  triangular?: TriangularInput | null | undefined;
+  /** Uniform between min and max. */
+  uniform?: UniformInput | null | undefined;
+};
+
+/** Ways of talking to an external system. */
+export type IntegrationKind =
+  /** A GraphQL API the platform calls. */
+  | 'GRAPHQL'
+  /** A REST API the platform calls. */
+  | 'REST'
+  /** A Salesforce organisation. */
+  | 'SALESFORCE'
+  /** A Slack workspace. */
+  | 'SLACK'
+  /** A URL the platform posts events to. */
+  | 'WEBHOOK';
+
+/** Parameters of a lognormal distribution (sigma > 0). */
+export type LognormalInput = {
+  /** Mean of the logarithm. */
+  mu: number;
+  /** Standard deviation of the logarithm. */
+  sigma: number;
+};
+
+/** Authors of messages. */
+export type MessageRole =
+  /** The platform's assistant (a model's completion). */
+  | 'ASSISTANT'
+  /** Instructions that frame the conversation. */
+  | 'SYSTEM'
+  /** A person of the tenant. */
+  | 'USER';
+
+/** Parameters of a normal distribution (stdDev > 0). */
+export type NormalInput = {
+  /** Mean. */
+  mean: number;
+  /** Standard deviation. */
+  stdDev: number;
+};
+
+/** Commercial tiers. Trial and standard tenants share tables; professional and enterprise ones get more isolation. */
+export type Plan =
+  /** Contracted tier with the highest limits. */
+  | 'ENTERPRISE'
+  /** Teams with higher limits. */
+  | 'PROFESSIONAL'
+  /** Self-service paid tier. */
+  | 'STANDARD'
+  /** Time-limited evaluation. */
+  | 'TRIAL';
+
+/** Kinds of LLM provider the platform can call. */
+export type ProviderKind =
+  /** Anthropic's Messages API. */
+  | 'ANTHROPIC'
+  /** Azure OpenAI (chat-completions protocol). */
+  | 'AZURE_OPENAI'
+  /** The built-in dialog-flow engine, which works offline. */
+  | 'BUILTIN'
+  /** A local Ollama server (chat-completions protocol). */
+  | 'OLLAMA'
+  /** OpenAI's chat-completions API. */
+  | 'OPENAI'
+  /** A vLLM server (chat-completions protocol). */
+  | 'VLLM';
+
+/** A routing policy. */
+export type RoutingPolicyInput = {
+  /** The model used when a conversation pins none. */
+  defaultModelId: string | number;
+  /** Models to try in order when the default fails (at most 5). */
+  fallbackModelIds?: Array<string | number> | null | undefined;
+  /** How long to wait for a first token, in milliseconds (100 to 120000, default 15000). */
+  firstTokenTimeoutMs?: number | null | undefined;
+};
+
+/** Life of a simulation run. */
+export type SimulationStatus =
+  /** Stopped on request. */
+  | 'CANCELLED'
+  /** Finished; the result is available. */
+  | 'COMPLETED'
+  /** Stopped by an error (see `error`). */
+  | 'FAILED'
+  /** Accepted, waiting for a worker. */
+  | 'QUEUED'
+  /** A worker is sampling. */
+  | 'RUNNING';
+
+/**
+ * A named variable and its distribution. Give exactly one of the distribution fields; the
+ * distribution alone is also accepted as a @oneOf `distribution` input.
+ */
+export type SimulationVariableInput = {
+  /** The distribution as one @oneOf input (an alternative to the fields above). */
+  distribution?: DistributionInput | null | undefined;
+  /** Draw from a lognormal distribution. */
+  lognormal?: LognormalInput | null | undefined;
+  /** The name used in the expression: a letter or underscore, then letters, digits or underscores. */
+  name: string;
+  /** Draw from a normal distribution. */
+  normal?: NormalInput | null | undefined;
+  /** Draw from a triangular distribution. */
+  triangular?: TriangularInput | null | undefined;
+  /** Draw from a uniform distribution. */
+  uniform?: UniformInput | null | undefined;
+};
+
+/** A Monte Carlo run to start. */
+export type StartSimulationInput = {
+  /**
+   * The output over the variables: numbers, variable names, + - * / ^, parentheses and
+   * min, max, exp, log, sqrt, abs. At most 2,000 characters.
+   */
+  expression: string;
+  /** Iterations, 1 to the tenant's plan limit (at most 10,000,000). */
+  iterations: number;
+  /** Display name, 1 to 200 characters. */
+  name: string;
+  /** Seed of the random number generator (a 32-bit integer); random when omitted. */
+  seed?: number | null | undefined;
+  /** 1 to 50 named variables, each with exactly one distribution. */
+  variables: Array<SimulationVariableInput>;
+};
+
+/** Parameters of a triangular distribution (min <= mode <= max, min < max). */
+export type TriangularInput = {
+  /** Upper bound. */
+  max: number;
+  /** Lower bound. */
+  min: number;
+  /** Most likely value. */
+  mode: number;
+};
+
+/** Parameters of a uniform distribution (min < max). */
+export type UniformInput = {
+  /** Upper bound. */
+  max: number;
+  /** Lower bound. */
+  min: number;
+};
+
+export type TenantOverviewQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TenantOverviewQuery = { tenant: { id: string, slug: string, name: string, plan: Plan, conversations: { edges: Array<{ node: { id: string, title: string, messages: { edges: Array<{ node: { role: MessageRole, content: string } }> }, model: { id: string, name: string } | null } }> }, models: Array<{ id: string, name: string, provider: ProviderKind }>, integrations: Array<{ id: string, name: string, kind: IntegrationKind }>, usage: { messagesTotal: number, simulationsTotal: number }, simulations: { edges: Array<{ node: { id: string, status: SimulationStatus } }> } } | null };
+
+export type CreateTenantMutationVariables = Exact<{
+  input: CreateTenantInput;
+}>;
+
+
+export type CreateTenantMutation = { createTenant: { id: string, slug: string, name: string, plan: Plan } };
+
+export type CreateConversationMutationVariables = Exact<{
+  input: CreateConversationInput;
+}>;
+
+
+export type CreateConversationMutation = { createConversation: { id: string, title: string } };
+
+export type SendMessageMutationVariables = Exact<{
+  conversationId: string | number;
+  content: string;
+}>;
+
+
+export type SendMessageMutation = { sendMessage: { id: string, role: MessageRole, content: string } };
+
+export type StartSimulationMutationVariables = Exact<{
+  input: StartSimulationInput;
+}>;
+
+
+export type StartSimulationMutation = { startSimulation: { id: string, status: SimulationStatus } };
+
+export type CreateProviderMutationVariables = Exact<{
+  input: CreateProviderInput;
+}>;
+
+
+export type CreateProviderMutation = { createProvider: { id: string, name: string, kind: ProviderKind } };
+
+export type CreateModelMutationVariables = Exact<{
+  input: CreateModelInput;
+}>;
+
+
+export type CreateModelMutation = { createModel: { id: string, name: string, provider: ProviderKind } };
+
+export type SetRoutingPolicyMutationVariables = Exact<{
+  input: RoutingPolicyInput;
+}>;
+
+
+export type SetRoutingPolicyMutation = { setRoutingPolicy: { id: string, defaultModel: { id: string } } };
+
+export type CreateIntegrationMutationVariables = Exact<{
+  input: CreateIntegrationInput;
+}>;
+
+
+export type CreateIntegrationMutation = { createIntegration: { id: string, name: string, kind: IntegrationKind, credentialFields: Array<string> } };
+
+export type SimulationByIdQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SimulationByIdQuery = { simulation: { id: string, status: SimulationStatus, result: { mean: number, stdDev: number, p5: number, p50: number, p95: number, histogram: Array<{ lower: number, upper: number, count: number }> } | null } | null };
+
+export type TenantBySlugQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type TenantBySlugQuery = { tenantBySlug: { id: string, slug: string, plan: Plan } | null };
+
+export type ConversationByIdQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConversationByIdQuery = { conversation: { id: string, title: string } | null };
+
+
+export const TenantOverviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TenantOverview"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"plan"}},{"kind":"Field","name":{"kind":"Name","value":"conversations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"messages"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"3"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"content"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"model"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"models"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}}]}},{"kind":"Field","name":{"kind":"Name","value":"integrations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"usage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"messagesTotal"}},{"kind":"Field","name":{"kind":"Name","value":"simulationsTotal"}}]}},{"kind":"Field","name":{"kind":"Name","value":"simulations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<TenantOverviewQuery, TenantOverviewQueryVariables>;
+export const CreateTenantDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateTenant"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateTenantInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createTenant"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"plan"}}]}}]}}]} as unknown as DocumentNode<CreateTenantMutation, CreateTenantMutationVariables>;
+export const CreateConversationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateConversation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateConversationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createConversation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]} as unknown as DocumentNode<CreateConversationMutation, CreateConversationMutationVariables>;
+export const SendMessageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SendMessage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"conversationId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"content"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sendMessage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"conversationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"conversationId"}}},{"kind":"Argument","name":{"kind":"Name","value":"content"},"value":{"kind":"Variable","name":{"kind":"Name","value":"content"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"content"}}]}}]}}]} as unknown as DocumentNode<SendMessageMutation, SendMessageMutationVariables>;
+export const StartSimulationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartSimulation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"StartSimulationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startSimulation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<StartSimulationMutation, StartSimulationMutationVariables>;
+export const CreateProviderDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateProvider"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateProviderInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createProvider"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]} as unknown as DocumentNode<CreateProviderMutation, CreateProviderMutationVariables>;
+export const CreateModelDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateModel"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateModelInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createModel"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}}]}}]}}]} as unknown as DocumentNode<CreateModelMutation, CreateModelMutationVariables>;
+export const SetRoutingPolicyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetRoutingPolicy"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RoutingPolicyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setRoutingPolicy"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"defaultModel"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<SetRoutingPolicyMutation, SetRoutingPolicyMutationVariables>;
+export const CreateIntegrationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateIntegration"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateIntegrationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createIntegration"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"credentialFields"}}]}}]}}]} as unknown as DocumentNode<CreateIntegrationMutation, CreateIntegrationMutationVariables>;
+export const SimulationByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SimulationById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"simulation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"result"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mean"}},{"kind":"Field","name":{"kind":"Name","value":"stdDev"}},{"kind":"Field","name":{"kind":"Name","value":"p5"}},{"kind":"Field","name":{"kind":"Name","value":"p50"}},{"kind":"Field","name":{"kind":"Name","value":"p95"}},{"kind":"Field","name":{"kind":"Name","value":"histogram"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lower"}},{"kind":"Field","name":{"kind":"Name","value":"upper"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]}}]}}]} as unknown as DocumentNode<SimulationByIdQuery, SimulationByIdQueryVariables>;
+export const TenantBySlugDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TenantBySlug"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tenantBySlug"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"plan"}}]}}]}}]} as unknown as DocumentNode<TenantBySlugQuery, TenantBySlugQueryVariables>;
+export const ConversationByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConversationById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conversation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]} as unknown as DocumentNode<ConversationByIdQuery, ConversationByIdQueryVariables>;

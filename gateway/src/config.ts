@@ -1,0 +1,69 @@
+import type { JWK } from 'jose';
+import { readEnv } from '../../subgraphs/kit/src/config.ts';
+import type { Env } from '../../subgraphs/kit/src/config.ts';
+import type { LogLevel } from '../../subgraphs/kit/src/log.ts';
+import { subgraphCatalog, defaultSubgraphUrl, GATEWAY_PORT } from '../../subgraphs/catalog.ts';
+
+export interface GatewayConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly production: boolean;
+  readonly logLevel: LogLevel;
+  readonly supergraphPath: string;
+  readonly dataDir: string;
+  /** Subgraph name → URL, overriding the URLs composed into the supergraph. */
+  readonly subgraphUrls: Readonly<Record<string, string>>;
+  readonly jwt: {
+    readonly issuer: string;
+    readonly audience: string;
+    readonly algorithms: readonly string[];
+    /** Production: keys from the identity provider's JWKS. */
+    readonly jwksUrl: string | undefined;
+    /** Development: one public key (JWK JSON); when neither is set, the local dev key is used. */
+    readonly publicJwk: JWK | undefined;
+  };
+  /** Ed25519 private key (JWK JSON) the gateway signs forwarded contexts with; dev key when unset. */
+  readonly contextPrivateJwk: JWK | undefined;
+  readonly contextTokenTtlSeconds: number;
+  readonly introspection: boolean;
+  readonly maxBodyBytes: number;
+}
+
+const isJwk = (value: unknown): value is JWK => typeof value === 'object' && value !== null && 'kty' in value;
+
+export function loadGatewayConfig(env: Env, root: string): GatewayConfig {
+  const e = readEnv(env);
+  const production = e.oneOf('NODE_ENV', ['development', 'production', 'test'], 'development') === 'production';
+  const jwksUrl = e.url('JWT_JWKS_URL');
+  const publicJwk = e.json('JWT_PUBLIC_KEY', isJwk, 'a JWK as JSON (with "kty")');
+  const contextPrivateJwk = e.json('CONTEXT_PRIVATE_KEY', isJwk, 'a JWK as JSON (with "kty")');
+  if (production && !jwksUrl && !publicJwk) e.problem('JWT_JWKS_URL (or JWT_PUBLIC_KEY) is required in production');
+  if (production && !contextPrivateJwk) e.problem('CONTEXT_PRIVATE_KEY is required in production');
+  const subgraphUrls: Record<string, string> = {};
+  for (const entry of subgraphCatalog) {
+    const name = `SUBGRAPH_${entry.name.toUpperCase()}_URL`;
+    subgraphUrls[entry.name] = e.url(name, defaultSubgraphUrl(entry)) ?? defaultSubgraphUrl(entry);
+  }
+  const config: GatewayConfig = {
+    port: e.int('PORT', GATEWAY_PORT, { min: 0, max: 65535 }),
+    host: e.string('HOST', '0.0.0.0'),
+    production,
+    logLevel: e.oneOf('LOG_LEVEL', ['debug', 'info', 'warn', 'error', 'silent'], 'info'),
+    supergraphPath: e.string('SUPERGRAPH_PATH', `${root}/schema/supergraph.graphql`),
+    dataDir: e.string('DATA_DIR', `${root}/.data`),
+    subgraphUrls,
+    jwt: {
+      issuer: e.string('JWT_ISSUER', 'https://auth.platform.local/'),
+      audience: e.string('JWT_AUDIENCE', 'platform-api'),
+      algorithms: e.string('JWT_ALGORITHMS', 'ES256,RS256,EdDSA').split(',').map((a) => a.trim()).filter(Boolean),
+      jwksUrl,
+      publicJwk,
+    },
+    contextPrivateJwk,
+    contextTokenTtlSeconds: e.int('CONTEXT_TOKEN_TTL_SECONDS', 60, { min: 5, max: 300 }),
+    introspection: e.bool('INTROSPECTION', !production),
+    maxBodyBytes: e.int('MAX_BODY_BYTES', 1024 * 1024, { min: 1024, max: 64 * 1024 * 1024 }),
+  };
+  e.done();
+  return Object.freeze(config);
+}

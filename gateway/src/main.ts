@@ -1,0 +1,48 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createContextSigner } from '../../subgraphs/kit/src/auth/contextToken.ts';
+import { loadOrCreateDevKeys } from '../../subgraphs/kit/src/auth/devKeys.ts';
+import { listen } from '../../subgraphs/kit/src/http/listen.ts';
+import { createLogger } from '../../subgraphs/kit/src/log.ts';
+import { runMain, createDisposer } from '../../subgraphs/kit/src/runMain.ts';
+import { createJwtVerifier } from './auth/createJwtVerifier.ts';
+import { loadGatewayConfig } from './config.ts';
+import { createGateway } from './createGateway.ts';
+import { createSubgraphHealth } from './health/createSubgraphHealth.ts';
+
+export async function startGateway(env: NodeJS.ProcessEnv, root: string) {
+  const config = loadGatewayConfig(env, root);
+  const log = createLogger({ level: config.logLevel, fields: { service: 'gateway' } });
+  const devKeys = config.jwt.jwksUrl || (config.jwt.publicJwk && config.contextPrivateJwk) ? undefined : await loadOrCreateDevKeys(config.dataDir);
+  const jwtVerifier = await createJwtVerifier({
+    ...config.jwt,
+    publicJwk: config.jwt.jwksUrl ? undefined : (config.jwt.publicJwk ?? devKeys?.jwt.publicJwk),
+  });
+  const contextKey = config.contextPrivateJwk ?? devKeys?.context.privateJwk;
+  if (!contextKey) throw new Error('no context signing key');
+  const signer = await createContextSigner(contextKey, config.contextTokenTtlSeconds);
+  const gateway = createGateway({
+    supergraphSdl: await readFile(config.supergraphPath, 'utf8'),
+    subgraphUrls: config.subgraphUrls,
+    jwtVerifier,
+    signer,
+    log,
+    introspection: config.introspection,
+    production: config.production,
+    maxBodyBytes: config.maxBodyBytes,
+    health: createSubgraphHealth({ subgraphUrls: config.subgraphUrls }),
+  });
+  const disposer = createDisposer();
+  await gateway.start();
+  disposer.add('apollo', () => gateway.stop());
+  const http = await listen(gateway.handler, config.port, config.host);
+  disposer.add('http', () => http.close());
+  log.info('gateway ready', { url: http.url, supergraph: config.supergraphPath });
+  return { url: http.url, port: http.port, close: () => disposer.dispose(log) };
+}
+
+if (import.meta.main) {
+  const root = join(import.meta.dirname, '..', '..');
+  const log = createLogger({ fields: { service: 'gateway' } });
+  runMain(log, async () => (await startGateway(process.env, root)).close);
+}

@@ -1,0 +1,116 @@
+import type { ApolloServer } from '@apollo/server';
+import { join } from 'node:path';
+import type { IncomingMessage } from 'node:http';
+import { createContextVerifier } from './auth/contextToken.ts';
+import type { ContextVerifier } from './auth/contextToken.ts';
+import { loadOrCreateDevKeys } from './auth/devKeys.ts';
+import type { EventBus } from './bus/EventBus.ts';
+import { createMemoryBus } from './bus/createMemoryBus.ts';
+import { createNatsBus } from './bus/createNatsBus.ts';
+import type { Cache } from './cache/Cache.ts';
+import { createMemoryCache } from './cache/createMemoryCache.ts';
+import { createRedisCache } from './cache/createRedisCache.ts';
+import type { Env } from './config.ts';
+import type { SubgraphContext } from './createSubgraphServer.ts';
+import { createGraphQLHandler } from './http/createGraphQLHandler.ts';
+import { listen } from './http/listen.ts';
+import { createLogger } from './log.ts';
+import type { Logger } from './log.ts';
+import { createDisposer } from './runMain.ts';
+import { loadSubgraphConfig } from './subgraphConfig.ts';
+import type { SubgraphConfig } from './subgraphConfig.ts';
+import type { EnvReader } from './config.ts';
+
+/** Shared infrastructure handed to a subgraph: one per process, or one for the whole embedded stack. */
+export interface SharedDeps {
+  log: Logger;
+  bus: EventBus;
+  cache: Cache;
+  verifier: ContextVerifier;
+}
+
+/** What a subgraph's `start` returns: its server and request context, plus what it must close. */
+export interface SubgraphRuntime<TContext extends SubgraphContext> {
+  server: ApolloServer<TContext>;
+  createContext: (req: IncomingMessage) => Promise<TContext>;
+  health: () => Promise<{ ok: boolean; details?: Record<string, unknown> }>;
+  /** Closes stores, consumers and workers (the HTTP server is closed before this). */
+  close: () => Promise<void>;
+}
+
+export type StartSubgraph<TContext extends SubgraphContext> = (
+  config: SubgraphConfig,
+  env: EnvReader,
+  deps: SharedDeps,
+) => Promise<SubgraphRuntime<TContext>>;
+
+export interface RunningSubgraph {
+  name: string;
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Serves a started subgraph over HTTP; closing drains HTTP first, then the subgraph's resources. */
+export async function serveSubgraph<TContext extends SubgraphContext>(
+  config: SubgraphConfig,
+  env: EnvReader,
+  deps: SharedDeps,
+  start: StartSubgraph<TContext>,
+): Promise<RunningSubgraph> {
+  const log = deps.log.child({ service: config.name });
+  const runtime = await start(config, env, { ...deps, log });
+  env.done();
+  await runtime.server.start();
+  const handler = createGraphQLHandler({ server: runtime.server, context: runtime.createContext, log, health: runtime.health });
+  const http = await listen(handler, config.port, config.host);
+  log.info('subgraph ready', { url: http.url });
+  return {
+    name: config.name,
+    url: http.url,
+    port: http.port,
+    async close() {
+      await http.close();
+      await runtime.server.stop();
+      await runtime.close();
+    },
+  };
+}
+
+/**
+ * A subgraph process as production runs it: configuration from the environment, NATS and Redis
+ * when configured (in-process stand-ins otherwise), the gateway's public key, then serve.
+ */
+export async function bootSubgraph<TContext extends SubgraphContext>(
+  name: string,
+  processEnv: Env,
+  root: string,
+  start: StartSubgraph<TContext>,
+): Promise<() => Promise<void>> {
+  const { config, env } = loadSubgraphConfig(name, processEnv, root);
+  const log = createLogger({ level: config.logLevel, fields: { service: name } });
+  const disposer = createDisposer();
+  try {
+    const publicJwk = config.contextPublicJwk ?? (await loadOrCreateDevKeys(config.dataDir)).context.publicJwk;
+    const verifier = await createContextVerifier(publicJwk, name);
+    const bus = config.natsUrl
+      ? await createNatsBus({ servers: config.natsUrl, stream: config.natsStream, subjectPrefix: config.natsSubjectPrefix, log, name })
+      : createMemoryBus({ log });
+    disposer.add('bus', () => bus.close());
+    const cache = config.redisUrl
+      ? await createRedisCache({ url: config.redisUrl, prefix: `${config.redisPrefix}${name}:`, log })
+      : createMemoryCache();
+    disposer.add('cache', () => cache.close());
+    if (bus.kind === 'memory') log.warn('NATS_URL is not set: events stay inside this process');
+    const running = await serveSubgraph(config, env, { log, bus, cache, verifier }, start);
+    disposer.add('subgraph', () => running.close());
+    return () => disposer.dispose(log);
+  } catch (error) {
+    await disposer.dispose(log).catch(() => undefined);
+    throw error;
+  }
+}
+
+export function projectRoot(fromDir: string, levels: number): string {
+  return join(fromDir, ...Array<string>(levels).fill('..'));
+}

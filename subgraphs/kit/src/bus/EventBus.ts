@@ -1,0 +1,22 @@
+import type { PlatformEvent } from './PlatformEvent.ts';
+
+export interface ConsumeOptions {
+  /** Durable consumer name: a restarted service resumes where it stopped, replicas share the work. */
+  durable: string;
+  /** Event types to handle; others are acknowledged and skipped. */
+  types: readonly string[];
+  /** Must be idempotent by event id. A throw means "retry later". */
+  handler: (event: PlatformEvent) => Promise<void>;
+}
+
+export interface Consumption {
+  stop(): Promise<void>;
+}
+
+/** Durable events between subgraphs: NATS JetStream in production, in-process on the embedded default. */
+export interface EventBus {
+  readonly kind: 'nats' | 'memory';
+  publish(event: PlatformEvent): Promise<void>;
+  consume(options: ConsumeOptions): Promise<Consumption>;
+  close(): Promise<void>;
+}

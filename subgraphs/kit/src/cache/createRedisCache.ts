@@ -1,0 +1,27 @@
+import { Redis } from 'ioredis';
+import type { Cache } from './Cache.ts';
+import type { Logger } from '../log.ts';
+
+/** Redis-backed cache; every key is namespaced by `prefix` so services and tests never collide. */
+export async function createRedisCache(options: { url: string; prefix: string; log: Logger }): Promise<Cache & { client: Redis }> {
+  const client = new Redis(options.url, { maxRetriesPerRequest: 2, lazyConnect: true, enableAutoPipelining: true });
+  client.on('error', (error: Error) => options.log.warn('redis error', { error: error.message }));
+  await client.connect();
+  const k = (key: string) => options.prefix + key;
+  return {
+    kind: 'redis',
+    client,
+    async get(key) {
+      return client.get(k(key));
+    },
+    async set(key, value, ttlSeconds) {
+      await client.set(k(key), value, 'EX', Math.max(1, Math.round(ttlSeconds)));
+    },
+    async delete(...keys) {
+      if (keys.length > 0) await client.del(...keys.map(k));
+    },
+    async close() {
+      await client.quit();
+    },
+  };
+}

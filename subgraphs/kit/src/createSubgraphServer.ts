@@ -1,0 +1,69 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+type ResolverMap = NonNullable<Extract<Parameters<typeof buildSubgraphSchema>[0], { typeDefs: unknown }>['resolvers']>;
+import { parse } from 'graphql';
+import type { IncomingMessage } from 'node:http';
+import { CONTEXT_HEADER } from './auth/contextToken.ts';
+import type { ContextVerifier } from './auth/contextToken.ts';
+import type { TenantClaims } from './auth/claims.ts';
+import { createErrorMasker, unauthenticated } from './errors.ts';
+import type { Logger } from './log.ts';
+
+/** What every subgraph request context starts with; subgraphs add their store and loaders. */
+export interface SubgraphContext {
+  claims: TenantClaims;
+  requestId: string;
+  log: Logger;
+}
+
+export interface SubgraphServerOptions {
+  name: string;
+  typeDefs: string;
+  /** The codegen-typed resolver map of the subgraph. */
+  resolvers: object;
+  log: Logger;
+}
+
+/** Builds (never starts or listens) the Apollo Server of one subgraph. */
+export function createSubgraphServer<TContext extends SubgraphContext>(options: SubgraphServerOptions): ApolloServer<TContext> {
+  const schema = buildSubgraphSchema({
+    typeDefs: parse(options.typeDefs),
+    // Codegen's resolver types are stricter than @apollo/subgraph's map; this is the one boundary.
+    resolvers: options.resolvers as ResolverMap,
+  });
+  return new ApolloServer<TContext>({
+    schema,
+    formatError: createErrorMasker(options.log),
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+  });
+}
+
+/**
+ * Request contexts start from the gateway's signed context token. A request without a valid one
+ * (someone calling the subgraph directly) ends with 401 before any resolver runs.
+ */
+export function createContextFactory<TContext extends SubgraphContext>(options: {
+  verifier: ContextVerifier;
+  log: Logger;
+  build: (base: SubgraphContext) => TContext | Promise<TContext>;
+}): (req: IncomingMessage) => Promise<TContext> {
+  return async (req) => {
+    const header = req.headers[CONTEXT_HEADER];
+    let verified: Awaited<ReturnType<ContextVerifier['verify']>>;
+    try {
+      verified = await options.verifier.verify(Array.isArray(header) ? header[0] : header);
+    } catch (error) {
+      options.log.warn('refused request without a valid gateway context', {
+        reason: error instanceof Error ? error.message : String(error),
+        remote: req.socket.remoteAddress,
+      });
+      throw unauthenticated('This service accepts only requests signed by the gateway');
+    }
+    const { claims, requestId } = verified;
+    const log = options.log.child({ requestId, tenantId: claims.tenantId ?? undefined });
+    return options.build({ claims, requestId, log });
+  };
+}

@@ -1,0 +1,6 @@
+/** GraphQL type → the type exported by src/mappers.ts that resolvers receive as parent. */
+export const mappers: Record<string, string> = {
+  Tenant: 'TenantEntity',
+  User: 'UserEntity',
+  ApiKey: 'ApiKeyEntity',
+};

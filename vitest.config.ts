@@ -1,0 +1,34 @@
+import { defineConfig } from 'vitest/config';
+
+// Projects split by suffix: *.test.ts are unit tests (no I/O), *.int.test.ts talk to the
+// real PostgreSQL, Redis and NATS of the machine, e2e/ starts the stack as separate processes.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['{gateway,subgraphs,scripts}/**/test/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: ['**/*.int.test.ts', '**/node_modules/**'],
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['{gateway,subgraphs,scripts}/**/test/**/*.int.test.ts', 'test/**/*.int.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
