@@ -12,6 +12,7 @@ import { InvalidTokenError } from './auth/createJwtVerifier.ts';
 import type { JwtVerifier } from './auth/createJwtVerifier.ts';
 import { createSignedDataSource } from './claims/createSignedDataSource.ts';
 import type { GatewayContext } from './GatewayContext.ts';
+import { useOneOfInputs } from './schema/useOneOfInputs.ts';
 
 export interface GatewayDeps {
   supergraphSdl: string;
@@ -47,6 +48,7 @@ export function createGateway(deps: GatewayDeps) {
     includeStacktraceInErrorResponses: false,
     introspection: deps.introspection,
     plugins: [
+      useOneOfInputs(),
       deps.production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ footer: false, embed: true }),

@@ -1,2 +1,12 @@
 /** GraphQL type → the type exported by src/mappers.ts that resolvers receive as parent. */
-export const mappers: Record<string, string> = {};
+export const mappers: Record<string, string> = {
+  Tenant: 'TenantRef',
+  Simulation: 'SimulationEntity',
+  SimulationConnection: 'SimulationConnectionData',
+  SimulationVariable: 'SimulationVariableData',
+  SimulationResult: 'SimulationResultData',
+  UniformDistribution: 'UniformDistributionData',
+  NormalDistribution: 'NormalDistributionData',
+  TriangularDistribution: 'TriangularDistributionData',
+  LognormalDistribution: 'LognormalDistributionData',
+};

@@ -21,18 +21,25 @@ export interface GraphQLHandlerOptions<TContext extends BaseContext> {
 export class BodyTooLargeError extends Error {}
 
 export function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) {
+    req.resume(); // discard, so the 413 can still be written on this connection
+    return Promise.reject(new BodyTooLargeError(`request body exceeds ${limit} bytes`));
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
+        req.off('data', onData);
+        req.resume();
         reject(new BodyTooLargeError(`request body exceeds ${limit} bytes`));
-        req.destroy();
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
@@ -99,6 +106,7 @@ export function createGraphQLHandler<TContext extends BaseContext>(options: Grap
       res.end();
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
+        res.setHeader('connection', 'close');
         requestError(res, 413, ErrorCode.PAYLOAD_TOO_LARGE, error.message);
         return;
       }

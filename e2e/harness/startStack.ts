@@ -1,0 +1,166 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { SignJWT, importJWK } from 'jose';
+import type { CryptoKey } from 'jose';
+import { connect } from '@nats-io/transport-node';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { Redis } from 'ioredis';
+import { generateDevKeys } from '../../subgraphs/kit/src/auth/devKeys.ts';
+import type { DevKeys } from '../../subgraphs/kit/src/auth/devKeys.ts';
+import { dropDatabase } from '../../subgraphs/kit/src/store/pgAdmin.ts';
+import { subgraphCatalog } from '../../subgraphs/catalog.ts';
+import { TEST_NATS_URL, TEST_PG_SERVER, TEST_REDIS_URL, uniqueSuffix } from '../../subgraphs/kit/src/testing/testEnvironment.ts';
+import { freePort } from './freePort.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+const node = process.execPath;
+const ISSUER = 'https://auth.e2e.test/';
+const AUDIENCE = 'platform-api';
+
+export interface Stack {
+  gatewayUrl: string;
+  subgraphUrls: Record<string, string>;
+  keys: DevKeys;
+  /** A user token as an identity provider would issue it. */
+  token(claims: Record<string, unknown>, options?: { expiresIn?: string | number; key?: CryptoKey; issuer?: string }): Promise<string>;
+  logs(): string;
+  processes: Map<string, ChildProcess>;
+  stop(): Promise<void>;
+}
+
+async function waitHealthy(url: string, child: ChildProcess, name: string, output: () => string, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode} before it was healthy:\n${output()}`);
+    try {
+      const response = await fetch(new URL('/health', url), { signal: AbortSignal.timeout(1_000) });
+      await response.body?.cancel();
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${name} was not healthy within ${timeoutMs} ms:\n${output()}`);
+}
+
+/**
+ * Starts the stack as production runs it: six subgraph processes and the gateway process, on
+ * the machine's real PostgreSQL, NATS and Redis, with their own databases, stream and key prefix.
+ */
+export async function startStack(): Promise<Stack> {
+  const suffix = uniqueSuffix();
+  const keys = await generateDevKeys();
+  const databasePrefix = `e2e_${suffix}_`;
+  const stream = `E2E_${suffix.toUpperCase()}`;
+  const redisPrefix = `e2e:${suffix}:`;
+  const processes = new Map<string, ChildProcess>();
+  const output = new Map<string, string[]>();
+  const logs = () => [...output].map(([name, lines]) => `--- ${name}\n${lines.join('').slice(-4000)}`).join('\n');
+
+  const common = {
+    PATH: process.env.PATH ?? '',
+    NODE_ENV: 'production',
+    LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+    DATABASE_URL: TEST_PG_SERVER,
+    DATABASE_NAME_PREFIX: databasePrefix,
+    NATS_URL: TEST_NATS_URL,
+    NATS_STREAM: stream,
+    NATS_SUBJECT_PREFIX: `e2e_${suffix}`,
+    REDIS_URL: TEST_REDIS_URL,
+    REDIS_PREFIX: redisPrefix,
+    CONTEXT_PUBLIC_KEY: JSON.stringify(keys.context.publicJwk),
+    DATA_DIR: join(root, '.data', `e2e-${suffix}`),
+    HOST: '127.0.0.1',
+    INTEGRATIONS_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+  };
+
+  const launch = (name: string, script: string, env: Record<string, string>) => {
+    const child = spawn(node, [script], { cwd: root, env: { ...common, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const lines: string[] = [];
+    output.set(name, lines);
+    child.stdout?.on('data', (d: Buffer) => lines.push(d.toString()));
+    child.stderr?.on('data', (d: Buffer) => lines.push(d.toString()));
+    processes.set(name, child);
+    return child;
+  };
+
+  const stopAll = async () => {
+    await Promise.all(
+      [...processes.values()].map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null || child.signalCode !== null) return resolve();
+            const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+            child.once('exit', () => {
+              clearTimeout(timer);
+              resolve();
+            });
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
+    for (const entry of subgraphCatalog) {
+      const u = new URL(TEST_PG_SERVER);
+      u.pathname = `/${databasePrefix}${entry.name}`;
+      await dropDatabase(u.toString(), `${databasePrefix}${entry.name}_app`).catch(() => undefined);
+    }
+    const nc = await connect({ servers: TEST_NATS_URL });
+    const jsm = await jetstreamManager(nc);
+    await jsm.streams.delete(stream).catch(() => undefined);
+    await nc.drain();
+    const redis = new Redis(TEST_REDIS_URL);
+    const found = await redis.keys(`${redisPrefix}*`);
+    if (found.length > 0) await redis.del(...found);
+    await redis.quit();
+  };
+
+  try {
+    const subgraphUrls: Record<string, string> = {};
+    const started: Array<Promise<void>> = [];
+    for (const entry of subgraphCatalog) {
+      const port = await freePort();
+      const url = `http://127.0.0.1:${port}/graphql`;
+      subgraphUrls[entry.name] = url;
+      const child = launch(entry.name, `subgraphs/${entry.name}/src/main.ts`, { PORT: String(port) });
+      started.push(waitHealthy(url, child, entry.name, logs));
+    }
+    await Promise.all(started);
+    const gatewayPort = await freePort();
+    const gatewayEnv: Record<string, string> = {
+      PORT: String(gatewayPort),
+      JWT_ISSUER: ISSUER,
+      JWT_AUDIENCE: AUDIENCE,
+      JWT_PUBLIC_KEY: JSON.stringify(keys.jwt.publicJwk),
+      CONTEXT_PRIVATE_KEY: JSON.stringify(keys.context.privateJwk),
+    };
+    for (const [name, url] of Object.entries(subgraphUrls)) gatewayEnv[`SUBGRAPH_${name.toUpperCase()}_URL`] = url;
+    const gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
+    await waitHealthy(gatewayUrl, launch('gateway', 'gateway/src/main.ts', gatewayEnv), 'gateway', logs);
+
+    const jwtKey = (await importJWK(keys.jwt.privateJwk, 'ES256')) as CryptoKey;
+    return {
+      gatewayUrl,
+      subgraphUrls,
+      keys,
+      processes,
+      logs,
+      token(claims, options = {}) {
+        return new SignJWT(claims)
+          .setProtectedHeader({ alg: 'ES256', kid: keys.jwt.privateJwk.kid })
+          .setIssuer(options.issuer ?? ISSUER)
+          .setAudience(AUDIENCE)
+          .setSubject(typeof claims.sub === 'string' ? claims.sub : 'e2e-user')
+          .setIssuedAt()
+          .setExpirationTime(options.expiresIn ?? '10m')
+          .sign(options.key ?? jwtKey);
+      },
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
