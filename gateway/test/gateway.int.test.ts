@@ -71,7 +71,7 @@ describe('gateway HTTP edge (subgraphs unreachable)', () => {
     fetch(http.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
 
   it('answers 401 UNAUTHENTICATED without a token, with a bad one and with an expired one', async () => {
-    const bad = [{}, { authorization: 'Bearer nope' }, { authorization: `Bearer ${await token(Math.floor(Date.now() / 1000) - 100)}` }];
+    const bad: Array<Record<string, string>> = [{}, { authorization: 'Bearer nope' }, { authorization: `Bearer ${await token(Math.floor(Date.now() / 1000) - 100)}` }];
     for (const headers of bad) {
       const response = await post('{"query":"{ tenant { id } }"}', headers);
       expect(response.status).toBe(401);

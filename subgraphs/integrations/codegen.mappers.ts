@@ -1,2 +1,5 @@
 /** GraphQL type → the type exported by src/mappers.ts that resolvers receive as parent. */
-export const mappers: Record<string, string> = {};
+export const mappers: Record<string, string> = {
+  Tenant: 'TenantRef',
+  Integration: 'IntegrationEntity',
+};

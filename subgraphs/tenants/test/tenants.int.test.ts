@@ -75,7 +75,7 @@ describe('tenants store on PostgreSQL', () => {
       ),
     ).rejects.toThrow(/row-level security/);
     // Updating B's users as A changes nothing.
-    const updated = await store.run(claimsFor(a.id), (em) => em.execute("update users set name = 'pwned'", [], 'run'));
+    const updated = await store.run(claimsFor(a.id), (em) => em.execute<{ affectedRows: number }>("update users set name = 'pwned'", [], 'run'));
     expect(updated.affectedRows).toBe(1);
     const bob = await store.run(claimsFor(b.id), (em) => em.findOneOrFail(User, { email: 'bob@b.test' }));
     expect(bob.name).toBe('Bob');

@@ -17,9 +17,9 @@ export interface CredentialKey {
 
 export interface SealedSecret {
   readonly keyId: string;
-  readonly iv: Buffer;
-  readonly tag: Buffer;
-  readonly ciphertext: Buffer;
+  readonly iv: Uint8Array;
+  readonly tag: Uint8Array;
+  readonly ciphertext: Uint8Array;
 }
 
 export interface CredentialCipher {

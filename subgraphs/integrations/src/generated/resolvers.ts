@@ -1,4 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { TenantRef, IntegrationEntity } from '../mappers.ts';
 import type { IntegrationsContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -19,13 +20,13 @@ export type Scalars = {
 
 /** A new integration. */
 export type CreateIntegrationInput = {
-  /** Credential fields: an object of strings, at most 8 KiB; stored encrypted. */
+  /** Credential fields: an object of strings, at most 32 fields and 8 KiB serialized; stored encrypted, never returned. */
   credentials?: InputMaybe<Scalars['JSON']['input']>;
   /** The system's endpoint (http or https URL), if it has one. */
   endpoint?: InputMaybe<Scalars['String']['input']>;
   /** How the platform talks to the system. */
   kind: IntegrationKind;
-  /** Display name, 1 to 100 characters. */
+  /** Display name, 1 to 100 characters (trimmed). */
   name: Scalars['String']['input'];
 };
 
@@ -219,14 +220,14 @@ export type ResolversTypes = ResolversObject<{
   CreateIntegrationInput: CreateIntegrationInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  Integration: ResolverTypeWrapper<Integration>;
+  Integration: ResolverTypeWrapper<IntegrationEntity>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IntegrationKind: IntegrationKind;
   IntegrationStatus: IntegrationStatus;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Tenant: ResolverTypeWrapper<Tenant>;
+  Tenant: ResolverTypeWrapper<TenantRef>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
@@ -235,12 +236,12 @@ export type ResolversParentTypes = ResolversObject<{
   CreateIntegrationInput: CreateIntegrationInput;
   String: Scalars['String']['output'];
   DateTime: Scalars['DateTime']['output'];
-  Integration: Integration | FederationReferenceTypes['Integration'];
+  Integration: IntegrationEntity;
   ID: Scalars['ID']['output'];
   JSON: Scalars['JSON']['output'];
   Mutation: Record<PropertyKey, never>;
   Query: Record<PropertyKey, never>;
-  Tenant: Tenant | FederationReferenceTypes['Tenant'];
+  Tenant: TenantRef;
   Boolean: Scalars['Boolean']['output'];
 }>;
 

@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ContextVerifier } from '../../kit/src/auth/contextToken.ts';
+import type { EventBus } from '../../kit/src/bus/EventBus.ts';
+import { createContextFactory, createSubgraphServer } from '../../kit/src/createSubgraphServer.ts';
+import type { Logger } from '../../kit/src/log.ts';
+import type { PgStore } from '../../kit/src/store/createPgStore.ts';
+import type { IntegrationsContext } from './context.ts';
+import type { CredentialCipher } from './crypto/createCredentialCipher.ts';
+import { createIntegrationsLoaders } from './loaders.ts';
+import { resolvers } from './resolvers/index.ts';
+import { createIntegrationService } from './services/createIntegrationService.ts';
+
+export const integrationsTypeDefs = readFileSync(join(import.meta.dirname, '..', '..', '..', 'schema', 'integrations.graphql'), 'utf8');
+
+export interface IntegrationsDeps {
+  store: PgStore;
+  bus: EventBus;
+  verifier: ContextVerifier;
+  log: Logger;
+  cipher: CredentialCipher;
+}
+
+/** Builds the integrations subgraph (no I/O): its server and its per-request context. */
+export function createIntegrationsSubgraph(deps: IntegrationsDeps) {
+  const server = createSubgraphServer<IntegrationsContext>({
+    name: 'integrations',
+    typeDefs: integrationsTypeDefs,
+    resolvers,
+    log: deps.log,
+  });
+  const createContext = createContextFactory<IntegrationsContext>({
+    verifier: deps.verifier,
+    log: deps.log,
+    build: (base) => ({
+      ...base,
+      loaders: createIntegrationsLoaders(deps.store, base.claims),
+      integrations: createIntegrationService({ store: deps.store, bus: deps.bus, log: base.log, claims: base.claims, cipher: deps.cipher }),
+    }),
+  });
+  return { server, createContext };
+}

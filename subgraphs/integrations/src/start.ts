@@ -1,0 +1,32 @@
+import type { StartSubgraph } from '../../kit/src/bootSubgraph.ts';
+import { createPgStore } from '../../kit/src/store/createPgStore.ts';
+import type { IntegrationsContext } from './context.ts';
+import { loadCredentialCipher } from './crypto/loadCredentialCipher.ts';
+import { Integration } from './entities/Integration.ts';
+import { migrations } from './migrations.ts';
+import { createIntegrationsSubgraph } from './server.ts';
+
+/** Reads the credential keys, opens the integrations store (migrating it) and builds the subgraph. */
+export const startIntegrations: StartSubgraph<IntegrationsContext> = async (config, env, deps) => {
+  const cipher = await loadCredentialCipher(config, env, deps.log);
+  // Configuration problems (every one found so far) end start-up here, before a database is touched.
+  env.done();
+  if (!cipher) throw new Error('credential cipher unavailable although the configuration reported no problem');
+  if (!config.databaseUrl) throw new Error('DATABASE_URL is required for the integrations subgraph');
+  const store = await createPgStore({
+    adminUrl: config.databaseUrl,
+    appUrl: config.appDatabaseUrl,
+    appPassword: config.appDatabasePassword,
+    entities: [Integration],
+    tenantScoped: [Integration],
+    migrations,
+    log: deps.log,
+  });
+  const { server, createContext } = createIntegrationsSubgraph({ store, bus: deps.bus, verifier: deps.verifier, log: deps.log, cipher });
+  return {
+    server,
+    createContext,
+    health: async () => ({ ok: await store.ping() }),
+    close: () => store.close(),
+  };
+};
