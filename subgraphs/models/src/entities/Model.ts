@@ -15,8 +15,9 @@ export const Model = defineEntity({
     providerId: p.uuid(),
     name: p.string(),
     contextWindow: p.integer(),
-    inputCostPerMillion: p.double(),
-    outputCostPerMillion: p.double(),
+    // MikroORM's DoubleType returns strings unless the runtime type is declared as number.
+    inputCostPerMillion: p.double().runtimeType('number').$type<number>(),
+    outputCostPerMillion: p.double().runtimeType('number').$type<number>(),
     enabled: p.boolean().default(true),
     createdAt: p.datetime().onCreate(() => new Date()),
   },

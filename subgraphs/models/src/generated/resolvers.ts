@@ -1,4 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import type { TenantRef, ConversationRef, ModelRecord, ProviderRecord, RoutingPolicyRecord } from '../mappers.ts';
 import type { ModelsContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -18,7 +19,10 @@ export type Conversation = {
   __typename?: 'Conversation';
   /** Stable identifier of the conversation. */
   id: Scalars['ID']['output'];
-  /** The model that answers in this conversation: the pinned one, else the tenant's default. */
+  /**
+   * The model that answers in this conversation: the pinned one while it exists in the tenant and is
+   * enabled, else the default of the tenant's routing policy; null when neither is available.
+   */
   model: Maybe<Model>;
   /** The model pinned by the conversation, if any. */
   modelId: Maybe<Scalars['ID']['output']>;
@@ -26,25 +30,25 @@ export type Conversation = {
 
 /** A new model. */
 export type CreateModelInput = {
-  /** Largest prompt plus completion, in tokens (default 128000). */
+  /** Largest prompt plus completion, in tokens (1 to 10000000, default 128000). */
   contextWindow?: InputMaybe<Scalars['Int']['input']>;
-  /** Price of one million prompt tokens, in US dollars (default 0). */
+  /** Price of one million prompt tokens, in US dollars (0 or more, default 0). */
   inputCostPerMillion?: InputMaybe<Scalars['Float']['input']>;
-  /** The provider's name for the model, 1 to 200 characters. */
+  /** The provider's name for the model, 1 to 200 characters, unique within the provider. */
   name: Scalars['String']['input'];
-  /** Price of one million completion tokens, in US dollars (default 0). */
+  /** Price of one million completion tokens, in US dollars (0 or more, default 0). */
   outputCostPerMillion?: InputMaybe<Scalars['Float']['input']>;
-  /** The provider that serves it. */
+  /** The provider that serves it (a provider of the caller's tenant). */
   providerId: Scalars['ID']['input'];
 };
 
 /** A new provider configuration. */
 export type CreateProviderInput = {
-  /** Base URL of the provider's API (http or https), if not the default. */
+  /** Base URL of the provider's API (http or https, without credentials), if not the default. BUILTIN takes none. */
   baseUrl?: InputMaybe<Scalars['String']['input']>;
   /** Protocol the provider speaks. */
   kind: ProviderKind;
-  /** Display name, 1 to 100 characters. */
+  /** Display name, 1 to 100 characters, unique within the tenant. */
   name: Scalars['String']['input'];
 };
 
@@ -75,7 +79,7 @@ export type Mutation = {
   createModel: Model;
   /** Adds a provider configuration to the caller's tenant. Tenant admins only. */
   createProvider: Provider;
-  /** Sets the caller's tenant's routing policy. Tenant admins only. */
+  /** Sets (creates or replaces) the caller's tenant's routing policy. Tenant admins only. */
   setRoutingPolicy: RoutingPolicy;
 };
 
@@ -103,9 +107,9 @@ export type Provider = {
   id: Scalars['ID']['output'];
   /** Protocol the provider speaks. */
   kind: ProviderKind;
-  /** Models offered through this provider. */
+  /** Models offered through this provider, ordered by name. */
   models: Array<Model>;
-  /** Display name. */
+  /** Display name, unique within the tenant. */
   name: Scalars['String']['output'];
 };
 
@@ -126,7 +130,7 @@ export type ProviderKind =
 
 export type Query = {
   __typename?: 'Query';
-  /** One model of the caller's tenant, or null. */
+  /** One model of the caller's tenant, or null (also for another tenant's model). */
   model: Maybe<Model>;
 };
 
@@ -150,9 +154,9 @@ export type RoutingPolicy = {
 
 /** A routing policy. */
 export type RoutingPolicyInput = {
-  /** The model used when a conversation pins none. */
+  /** The model used when a conversation pins none (an enabled model of the caller's tenant). */
   defaultModelId: Scalars['ID']['input'];
-  /** Models to try in order when the default fails (at most 5). */
+  /** Models to try in order when the default fails: at most 5, distinct, enabled, of the caller's tenant, not the default. */
   fallbackModelIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** How long to wait for a first token, in milliseconds (100 to 120000, default 15000). */
   firstTokenTimeoutMs?: InputMaybe<Scalars['Int']['input']>;
@@ -163,9 +167,9 @@ export type Tenant = {
   __typename?: 'Tenant';
   /** Stable identifier (UUID) of the tenant. */
   id: Scalars['ID']['output'];
-  /** Models the tenant can use, by name. */
+  /** Models configured for the tenant, ordered by name. */
   models: Array<Model>;
-  /** LLM providers configured for the tenant. */
+  /** LLM providers configured for the tenant, ordered by name. */
   providers: Array<Provider>;
   /** How the tenant's requests pick a model; null until one is set. */
   routingPolicy: Maybe<RoutingPolicy>;
@@ -276,41 +280,41 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  Conversation: ResolverTypeWrapper<Conversation>;
+  Conversation: ResolverTypeWrapper<ConversationRef>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   CreateModelInput: CreateModelInput;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   CreateProviderInput: CreateProviderInput;
-  Model: ResolverTypeWrapper<Model>;
+  Model: ResolverTypeWrapper<ModelRecord>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Provider: ResolverTypeWrapper<Provider>;
+  Provider: ResolverTypeWrapper<ProviderRecord>;
   ProviderKind: ProviderKind;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  RoutingPolicy: ResolverTypeWrapper<RoutingPolicy>;
+  RoutingPolicy: ResolverTypeWrapper<RoutingPolicyRecord>;
   RoutingPolicyInput: RoutingPolicyInput;
-  Tenant: ResolverTypeWrapper<Tenant>;
+  Tenant: ResolverTypeWrapper<TenantRef>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  Conversation: Conversation | FederationReferenceTypes['Conversation'];
+  Conversation: ConversationRef;
   ID: Scalars['ID']['output'];
   CreateModelInput: CreateModelInput;
   Int: Scalars['Int']['output'];
   Float: Scalars['Float']['output'];
   String: Scalars['String']['output'];
   CreateProviderInput: CreateProviderInput;
-  Model: Model | FederationReferenceTypes['Model'];
+  Model: ModelRecord;
   Boolean: Scalars['Boolean']['output'];
   Mutation: Record<PropertyKey, never>;
-  Provider: Provider;
+  Provider: ProviderRecord;
   Query: Record<PropertyKey, never>;
-  RoutingPolicy: RoutingPolicy;
+  RoutingPolicy: RoutingPolicyRecord;
   RoutingPolicyInput: RoutingPolicyInput;
-  Tenant: Tenant | FederationReferenceTypes['Tenant'];
+  Tenant: TenantRef;
 }>;
 
 export type ConversationResolvers<ContextType = ModelsContext, ParentType extends ResolversParentTypes['Conversation'] = ResolversParentTypes['Conversation'], FederationReferenceType extends FederationReferenceTypes['Conversation'] = FederationReferenceTypes['Conversation']> = ResolversObject<{
