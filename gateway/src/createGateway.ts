@@ -47,6 +47,8 @@ export function createGateway(deps: GatewayDeps) {
     formatError: createErrorMasker(log),
     includeStacktraceInErrorResponses: false,
     introspection: deps.introspection,
+    // runMain owns the signals and drains HTTP before stopping Apollo.
+    stopOnTerminationSignals: false,
     plugins: [
       useOneOfInputs(),
       deps.production

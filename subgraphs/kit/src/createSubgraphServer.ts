@@ -37,6 +37,8 @@ export function createSubgraphServer<TContext extends SubgraphContext>(options: 
     formatError: createErrorMasker(options.log),
     includeStacktraceInErrorResponses: false,
     introspection: true,
+    // runMain owns the signals: Apollo's own handler would stop the server and re-raise the signal.
+    stopOnTerminationSignals: false,
     // No usage reporting here, so no per-resolver traces for anyone to ask for.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
   });

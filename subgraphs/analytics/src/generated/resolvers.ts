@@ -1,4 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import type { TenantRef } from '../mappers.ts';
 import type { AnalyticsContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -25,7 +26,7 @@ export type Tenant = {
 
 /** A tenant, as seen by the analytics subgraph. */
 export type TenantUsageArgs = {
-  days?: InputMaybe<Scalars['Int']['input']>;
+  days?: Scalars['Int']['input'];
 };
 
 /** Usage of a tenant: totals since it was created and a daily breakdown. */
@@ -41,8 +42,8 @@ export type Usage = {
   messagesTotal: Scalars['Int']['output'];
   /** Simulation runs completed, all time. */
   simulationsTotal: Scalars['Int']['output'];
-  /** Tokens counted on messages and completions, all time. */
-  tokensTotal: Scalars['Int']['output'];
+  /** Tokens counted on messages and completions, all time. A whole number, typed Float because totals outgrow 32-bit Int. */
+  tokensTotal: Scalars['Float']['output'];
 };
 
 /** Usage of one UTC day. */
@@ -58,8 +59,8 @@ export type UsageDay = {
   messages: Scalars['Int']['output'];
   /** Simulation runs completed that day. */
   simulations: Scalars['Int']['output'];
-  /** Tokens counted that day. */
-  tokens: Scalars['Int']['output'];
+  /** Tokens counted that day. A whole number, typed Float because a busy tenant's day can outgrow 32-bit Int. */
+  tokens: Scalars['Float']['output'];
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -157,7 +158,7 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  Tenant: ResolverTypeWrapper<Tenant>;
+  Tenant: ResolverTypeWrapper<TenantRef>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Usage: ResolverTypeWrapper<Usage>;
@@ -169,7 +170,7 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  Tenant: Tenant | FederationReferenceTypes['Tenant'];
+  Tenant: TenantRef;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   Usage: Usage;
@@ -191,7 +192,7 @@ export type UsageResolvers<ContextType = AnalyticsContext, ParentType extends Re
   daily?: Resolver<Array<ResolversTypes['UsageDay']>, ParentType, ContextType>;
   messagesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   simulationsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  tokensTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tokensTotal?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
 export type UsageDayResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['UsageDay'] = ResolversParentTypes['UsageDay']> = ResolversObject<{
@@ -200,7 +201,7 @@ export type UsageDayResolvers<ContextType = AnalyticsContext, ParentType extends
   date?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   messages?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   simulations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  tokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tokens?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = AnalyticsContext> = ResolversObject<{

@@ -32,7 +32,10 @@ export function createMemoryBus(options: { log: Logger; retryDelayMs?: number; m
             await opts.handler(event);
             break;
           } catch (error) {
-            if (attempt >= maxDeliver || state.stopped) {
+            // Stopped mid-retry: keep the position, so the event is delivered again on resume
+            // (as JetStream redelivers an unacknowledged message).
+            if (state.stopped || closed) return;
+            if (attempt >= maxDeliver) {
               log.error('event dropped after retries', { durable, eventId: event.id, type: event.type, attempt });
               break;
             }
@@ -43,6 +46,7 @@ export function createMemoryBus(options: { log: Logger; retryDelayMs?: number; m
               error: error instanceof Error ? error.message : String(error),
             });
             await new Promise((r) => setTimeout(r, retryDelayMs * attempt));
+            if (state.stopped || closed) return;
           }
         }
       }

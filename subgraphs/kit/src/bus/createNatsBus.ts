@@ -56,6 +56,14 @@ export async function createNatsBus(options: NatsBusOptions): Promise<EventBus &
       });
       const consumer = await js.consumers.get(stream, opts.durable);
       const messages = await consumer.consume({ max_messages: 64 });
+      // A consumer deleted on the broker ends delivery silently: say so in the logs.
+      void (async () => {
+        for await (const status of messages.status()) {
+          if (status.type === 'consumer_deleted' || status.type === 'consumer_not_found') {
+            log.error('durable consumer is gone from the broker', { durable: opts.durable, status: status.type });
+          }
+        }
+      })().catch(() => undefined);
       const loop = (async () => {
         for await (const message of messages) {
           let event: unknown;
@@ -87,7 +95,9 @@ export async function createNatsBus(options: NatsBusOptions): Promise<EventBus &
             message.nak(Math.min(30_000, 250 * 2 ** attempt));
           }
         }
-      })();
+      })().catch((error: unknown) => {
+        log.error('event consumer stopped unexpectedly', { durable: opts.durable, error: error instanceof Error ? error.message : String(error) });
+      });
       const consumption: Consumption = {
         async stop() {
           consumptions.delete(consumption);

@@ -1,0 +1,7 @@
+import type { TenantResolvers } from '../generated/resolvers.ts';
+
+export const Tenant: TenantResolvers = {
+  // A pure claims check, no store read: analytics has no tenant rows, only the caller's usage.
+  __resolveReference: (reference, { usage }) => usage.tenantByReference(reference.id),
+  usage: (tenant, { days }, { usage }) => usage.usageOf(tenant.id, days),
+};
