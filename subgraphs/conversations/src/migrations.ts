@@ -29,8 +29,10 @@ export const migrations: readonly SqlMigration[] = [
         content text not null,
         token_count integer not null check (token_count >= 0),
         created_at timestamptz not null default now(),
-        -- A message can only belong to a conversation of its own tenant.
-        foreign key (tenant_id, conversation_id) references conversations (tenant_id, id) on delete cascade
+        -- A message can only belong to a conversation of its own tenant. Checked at commit: the
+        -- entities hold no ORM relation, so one flush may insert a message before its conversation.
+        foreign key (tenant_id, conversation_id) references conversations (tenant_id, id)
+          on delete cascade deferrable initially deferred
       )`,
       // Conversation.messages: oldest first within one conversation; also serves the batched first pages.
       `create index messages_conversation_created_idx on messages (tenant_id, conversation_id, created_at, id)`,

@@ -47,6 +47,9 @@ export function loadSubgraphConfig(name: string, env: Env, root: string): { conf
     u.pathname = `/${dbName}`;
     databaseUrl = u.toString();
   }
+  // Replica-set URLs list several hosts, which WHATWG URL parsing refuses: check the scheme only.
+  const mongodbUrl = e.optional('MONGODB_URL');
+  if (mongodbUrl && !/^mongodb(\+srv)?:\/\/\S+$/.test(mongodbUrl)) e.problem('MONGODB_URL must be a mongodb:// or mongodb+srv:// URL');
   const contextPublicJwk = e.json('CONTEXT_PUBLIC_KEY', isJwk, 'a JWK as JSON (with "kty")');
   if (production && !contextPublicJwk) e.problem('CONTEXT_PUBLIC_KEY is required in production');
   const config: SubgraphConfig = Object.freeze({
@@ -58,7 +61,7 @@ export function loadSubgraphConfig(name: string, env: Env, root: string): { conf
     databaseUrl,
     appDatabaseUrl: e.url('APP_DATABASE_URL'),
     appDatabasePassword: e.optional('APP_DATABASE_PASSWORD') ?? null,
-    mongodbUrl: e.url('MONGODB_URL'),
+    mongodbUrl,
     natsUrl: e.optional('NATS_URL'),
     natsStream: e.string('NATS_STREAM', 'PLATFORM_EVENTS'),
     natsSubjectPrefix: e.string('NATS_SUBJECT_PREFIX', 'events'),

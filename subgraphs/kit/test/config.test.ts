@@ -31,3 +31,12 @@ describe('configuration', () => {
     expect(() => env.done()).toThrow(/CONTEXT_PUBLIC_KEY/);
   });
 });
+
+describe('MONGODB_URL', () => {
+  it('accepts replica-set URLs with several hosts and refuses other schemes', () => {
+    const { config } = loadSubgraphConfig('conversations', { MONGODB_URL: 'mongodb://a:27017,b:27017/db?replicaSet=rs0' }, '/app');
+    expect(config.mongodbUrl).toBe('mongodb://a:27017,b:27017/db?replicaSet=rs0');
+    const { env } = loadSubgraphConfig('conversations', { MONGODB_URL: 'http://x' }, '/app');
+    expect(() => env.done()).toThrow(/MONGODB_URL/);
+  });
+});

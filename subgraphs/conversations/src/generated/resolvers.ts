@@ -1,7 +1,9 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { TenantReference, ConversationEntity, MessageEntity } from '../mappers.ts';
 import type { ConversationsContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -80,7 +82,7 @@ export type ConversationEdge = {
 export type CreateConversationInput = {
   /** Where the conversation takes place; defaults to WEB. */
   channel?: InputMaybe<Channel>;
-  /** A model to pin (its id in the models subgraph); by default the routing policy decides. */
+  /** A model to pin (its id in the models subgraph, a UUID); by default the routing policy decides. */
   modelId?: InputMaybe<Scalars['ID']['input']>;
   /** Short title, 1 to 200 characters. */
   title: Scalars['String']['input'];
@@ -99,7 +101,7 @@ export type Message = {
   id: Scalars['ID']['output'];
   /** Who wrote the message. */
   role: MessageRole;
-  /** Tokens the message counts for (prompt tokens for users, completion tokens for the assistant). */
+  /** Tokens the message counts for (prompt tokens for users, completion tokens for the assistant). For a posted user message it is an estimate: one token per four characters, rounded up. */
   tokenCount: Scalars['Int']['output'];
 };
 
@@ -132,9 +134,9 @@ export type MessageRole =
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Starts a conversation in the caller's tenant. */
+  /** Starts a conversation in the caller's tenant (members and admins; viewers read only). */
   createConversation: Conversation;
-  /** Posts a user message to a conversation of the caller's tenant; publishes `message.created`. */
+  /** Posts a user message to a conversation of the caller's tenant (members and admins) and counts it on the conversation; publishes `message.created`. NOT_FOUND when the conversation is not the caller's. */
   sendMessage: Message;
 };
 
@@ -293,43 +295,43 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   Channel: Channel;
-  Conversation: ResolverTypeWrapper<Conversation>;
+  Conversation: ResolverTypeWrapper<ConversationEntity>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  ConversationConnection: ResolverTypeWrapper<ConversationConnection>;
-  ConversationEdge: ResolverTypeWrapper<ConversationEdge>;
+  ConversationConnection: ResolverTypeWrapper<Omit<ConversationConnection, 'edges'> & { edges: Array<ResolversTypes['ConversationEdge']> }>;
+  ConversationEdge: ResolverTypeWrapper<Omit<ConversationEdge, 'node'> & { node: ResolversTypes['Conversation'] }>;
   CreateConversationInput: CreateConversationInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  Message: ResolverTypeWrapper<Message>;
-  MessageConnection: ResolverTypeWrapper<MessageConnection>;
-  MessageEdge: ResolverTypeWrapper<MessageEdge>;
+  Message: ResolverTypeWrapper<MessageEntity>;
+  MessageConnection: ResolverTypeWrapper<Omit<MessageConnection, 'edges'> & { edges: Array<ResolversTypes['MessageEdge']> }>;
+  MessageEdge: ResolverTypeWrapper<Omit<MessageEdge, 'node'> & { node: ResolversTypes['Message'] }>;
   MessageRole: MessageRole;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Tenant: ResolverTypeWrapper<Tenant>;
+  Tenant: ResolverTypeWrapper<TenantReference>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  Conversation: Conversation | FederationReferenceTypes['Conversation'];
+  Conversation: ConversationEntity;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
-  ConversationConnection: ConversationConnection;
-  ConversationEdge: ConversationEdge;
+  ConversationConnection: Omit<ConversationConnection, 'edges'> & { edges: Array<ResolversParentTypes['ConversationEdge']> };
+  ConversationEdge: Omit<ConversationEdge, 'node'> & { node: ResolversParentTypes['Conversation'] };
   CreateConversationInput: CreateConversationInput;
   DateTime: Scalars['DateTime']['output'];
-  Message: Message | FederationReferenceTypes['Message'];
-  MessageConnection: MessageConnection;
-  MessageEdge: MessageEdge;
+  Message: MessageEntity;
+  MessageConnection: Omit<MessageConnection, 'edges'> & { edges: Array<ResolversParentTypes['MessageEdge']> };
+  MessageEdge: Omit<MessageEdge, 'node'> & { node: ResolversParentTypes['Message'] };
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
-  Tenant: Tenant | FederationReferenceTypes['Tenant'];
+  Tenant: TenantReference;
 }>;
 
 export type ConversationResolvers<ContextType = ConversationsContext, ParentType extends ResolversParentTypes['Conversation'] = ResolversParentTypes['Conversation'], FederationReferenceType extends FederationReferenceTypes['Conversation'] = FederationReferenceTypes['Conversation']> = ResolversObject<{

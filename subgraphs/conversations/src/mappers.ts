@@ -1,0 +1,7 @@
+export type { ConversationEntity } from './entities/Conversation.ts';
+export type { MessageEntity } from './entities/Message.ts';
+
+/** The tenants subgraph owns Tenant; here it is only its key, and only ever the caller's. */
+export interface TenantReference {
+  id: string;
+}

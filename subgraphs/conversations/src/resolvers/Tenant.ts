@@ -1,0 +1,7 @@
+import type { TenantResolvers } from '../generated/resolvers.ts';
+
+export const Tenant: TenantResolvers = {
+  // Only the caller's own tenant resolves here; any other id is null, never another tenant's data.
+  __resolveReference: (reference, { claims }) => (reference.id === claims.tenantId ? { id: reference.id } : null),
+  conversations: (tenant, args, { conversations }) => conversations.list(tenant.id, args),
+};

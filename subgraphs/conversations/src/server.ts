@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ContextVerifier } from '../../kit/src/auth/contextToken.ts';
+import type { EventBus } from '../../kit/src/bus/EventBus.ts';
+import { createContextFactory, createSubgraphServer } from '../../kit/src/createSubgraphServer.ts';
+import type { Logger } from '../../kit/src/log.ts';
+import type { ConversationsContext } from './context.ts';
+import { createConversationsLoaders } from './loaders.ts';
+import { resolvers } from './resolvers/index.ts';
+import { createConversationService } from './services/createConversationService.ts';
+import type { ConversationStore } from './store/ConversationStore.ts';
+
+export const conversationsTypeDefs = readFileSync(join(import.meta.dirname, '..', '..', '..', 'schema', 'conversations.graphql'), 'utf8');
+
+export interface ConversationsDeps {
+  store: ConversationStore;
+  bus: EventBus;
+  verifier: ContextVerifier;
+  log: Logger;
+}
+
+/** Builds the conversations subgraph (no I/O): its server and its per-request context. */
+export function createConversationsSubgraph(deps: ConversationsDeps) {
+  const server = createSubgraphServer<ConversationsContext>({
+    name: 'conversations',
+    typeDefs: conversationsTypeDefs,
+    resolvers,
+    log: deps.log,
+  });
+  const createContext = createContextFactory<ConversationsContext>({
+    verifier: deps.verifier,
+    log: deps.log,
+    build: (base) => ({
+      ...base,
+      loaders: createConversationsLoaders(deps.store, base.claims),
+      conversations: createConversationService({ store: deps.store, bus: deps.bus, log: base.log, claims: base.claims }),
+    }),
+  });
+  return { server, createContext };
+}

@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMemoryBus } from '../../kit/src/bus/createMemoryBus.ts';
+import { silentLogger } from '../../kit/src/log.ts';
+import { claimsFor, testDatabase } from '../../kit/src/testing/testEnvironment.ts';
+import { Conversation } from '../src/entities/Conversation.ts';
+import { Message } from '../src/entities/Message.ts';
+import { createConversationService } from '../src/services/createConversationService.ts';
+import type { ConversationStore } from '../src/store/ConversationStore.ts';
+import { createPgConversationStore } from '../src/store/createPgConversationStore.ts';
+import type { PgConversationStore } from '../src/store/createPgConversationStore.ts';
+import { conversationStoreContract } from './storeContract.ts';
+
+describe('conversation store contract on PostgreSQL', () => {
+  conversationStoreContract(async () => {
+    const db = testDatabase('conversations_contract');
+    const store = await createPgConversationStore({ adminUrl: db.adminUrl, log: silentLogger });
+    return {
+      store,
+      dispose: async () => {
+        await store.close();
+        await db.drop();
+      },
+    };
+  });
+});
+
+describe('conversation store on PostgreSQL: isolation underneath the code', () => {
+  const db = testDatabase('conversations_rls');
+  let store: PgConversationStore;
+  const tenantA = randomUUID();
+  const tenantB = randomUUID();
+
+  beforeAll(async () => {
+    store = await createPgConversationStore({ adminUrl: db.adminUrl, log: silentLogger });
+    for (const [tenantId, title] of [[tenantA, 'A chat'], [tenantB, 'B chat']] as const) {
+      await store.run(claimsFor(tenantId), async (em) => {
+        const conversation = em.create(Conversation, { tenantId, title, channel: 'WEB' });
+        em.create(Message, { tenantId, conversationId: conversation.id, role: 'USER', content: `${title} hello`, tokenCount: 2 });
+        await em.flush();
+      });
+    }
+  });
+  afterAll(async () => {
+    await store?.close();
+    await db.drop();
+  });
+
+  it('forces row-level security on both tables, for a role that owns neither', async () => {
+    const rows = await store.pg.orm.em.fork().execute<{ tablename: string; tableowner: string; forced: boolean; me: string }[]>(
+      `select tablename, tableowner, relforcerowsecurity as forced, current_user as me
+       from pg_tables join pg_class on relname = tablename where tablename in ('conversations', 'messages') order by tablename`,
+    );
+    expect(rows.map((r) => r.tablename)).toEqual(['conversations', 'messages']);
+    for (const row of rows) {
+      expect(row.forced).toBe(true);
+      expect(row.me).toBe(store.pg.appRole);
+      expect(row.tableowner).not.toBe(store.pg.appRole);
+    }
+  });
+
+  it('returns no other tenant’s rows with the filter off or in raw SQL', async () => {
+    const a = claimsFor(tenantA);
+    const unfiltered = await store.run(a, (em) => em.find(Conversation, {}, { filters: false }));
+    expect(unfiltered.map((c) => c.title)).toEqual(['A chat']);
+    const raw = await store.pg.run(a, (em) => em.execute<{ content: string }[]>('select content from messages'));
+    expect(raw.map((r) => r.content)).toEqual(['A chat hello']);
+  });
+
+  it('refuses a message of one tenant in another tenant’s conversation', async () => {
+    const [bConversation] = await store.run(claimsFor(tenantB), (em) => em.find(Conversation, {}));
+    // As A, pointing at B's conversation: RLS WITH CHECK refuses a row for B, the key refuses a row for A.
+    await expect(
+      store.run(claimsFor(tenantA), async (em) => {
+        em.create(Message, { tenantId: tenantA, conversationId: bConversation!.id, role: 'USER', content: 'x', tokenCount: 1 });
+        await em.flush();
+      }),
+    ).rejects.toThrow(/foreign key|violates/);
+  });
+
+  it('without row locks (the MongoDB path) retries posts that lose the version check, and counts them all', async () => {
+    let attempts = 0;
+    const optimistic: ConversationStore = {
+      ...store,
+      rowLocks: false,
+      run: (claims, fn) => {
+        attempts += 1;
+        return store.run(claims, fn);
+      },
+    };
+    const bus = createMemoryBus({ log: silentLogger });
+    const service = createConversationService({ store: optimistic, bus, log: silentLogger, claims: claimsFor(tenantA) });
+    const conversation = await service.create({ title: 'Race' });
+    attempts = 0;
+    await Promise.all(Array.from({ length: 6 }, (_, i) => service.sendMessage(conversation.id, `m${i}`)));
+    await bus.close();
+    // Six posts started together: some lost the race and ran again.
+    expect(attempts).toBeGreaterThan(6);
+    const stored = await store.run(claimsFor(tenantA), (em) => em.findOneOrFail(Conversation, { id: conversation.id }));
+    expect(stored.messageCount).toBe(6);
+    expect(await store.run(claimsFor(tenantA), (em) => em.count(Message, { conversationId: conversation.id }))).toBe(6);
+  });
+});
