@@ -1,4 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { TenantRef, SimulationEntity, SimulationConnectionData, SimulationVariableData, SimulationResultData, UniformDistributionData, NormalDistributionData, TriangularDistributionData, LognormalDistributionData } from '../mappers.ts';
 import type { SimulationsContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -20,16 +21,15 @@ export type Scalars = {
 export type Distribution = LognormalDistribution | NormalDistribution | TriangularDistribution | UniformDistribution;
 
 /** Exactly one distribution. */
-export type DistributionInput = {
+export type DistributionInput =
   /** Lognormal with the mean and standard deviation of the logarithm. */
-  lognormal?: InputMaybe<LognormalInput>;
-  /** Normal with a mean and standard deviation. */
-  normal?: InputMaybe<NormalInput>;
-  /** Triangular with min, mode and max. */
-  triangular?: InputMaybe<TriangularInput>;
-  /** Uniform between min and max. */
-  uniform?: InputMaybe<UniformInput>;
-};
+  { lognormal: LognormalInput; normal?: never; triangular?: never; uniform?: never; }
+  |  /** Normal with a mean and standard deviation. */
+  { lognormal?: never; normal: NormalInput; triangular?: never; uniform?: never; }
+  |  /** Triangular with min, mode and max. */
+  { lognormal?: never; normal?: never; triangular: TriangularInput; uniform?: never; }
+  |  /** Uniform between min and max. */
+  { lognormal?: never; normal?: never; triangular?: never; uniform: UniformInput; };
 
 /** One bar of a histogram: the outputs in [lower, upper). */
 export type HistogramBin = {
@@ -414,10 +414,10 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping of union types */
 export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
   Distribution:
-    | ( LognormalDistribution )
-    | ( NormalDistribution )
-    | ( TriangularDistribution )
-    | ( UniformDistribution )
+    | ( LognormalDistributionData )
+    | ( NormalDistributionData )
+    | ( TriangularDistributionData )
+    | ( UniformDistributionData )
   ;
 }>;
 
@@ -430,28 +430,28 @@ export type ResolversTypes = ResolversObject<{
   HistogramBin: ResolverTypeWrapper<HistogramBin>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
-  LognormalDistribution: ResolverTypeWrapper<LognormalDistribution>;
+  LognormalDistribution: ResolverTypeWrapper<LognormalDistributionData>;
   LognormalInput: LognormalInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  NormalDistribution: ResolverTypeWrapper<NormalDistribution>;
+  NormalDistribution: ResolverTypeWrapper<NormalDistributionData>;
   NormalInput: NormalInput;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Simulation: ResolverTypeWrapper<Omit<Simulation, 'tenant' | 'variables'> & { tenant: ResolversTypes['Tenant'], variables: Array<ResolversTypes['SimulationVariable']> }>;
-  SimulationConnection: ResolverTypeWrapper<Omit<SimulationConnection, 'edges'> & { edges: Array<ResolversTypes['SimulationEdge']> }>;
+  Simulation: ResolverTypeWrapper<SimulationEntity>;
+  SimulationConnection: ResolverTypeWrapper<SimulationConnectionData>;
   SimulationEdge: ResolverTypeWrapper<Omit<SimulationEdge, 'node'> & { node: ResolversTypes['Simulation'] }>;
-  SimulationResult: ResolverTypeWrapper<SimulationResult>;
+  SimulationResult: ResolverTypeWrapper<SimulationResultData>;
   SimulationStatus: SimulationStatus;
-  SimulationVariable: ResolverTypeWrapper<Omit<SimulationVariable, 'distribution'> & { distribution: ResolversTypes['Distribution'] }>;
+  SimulationVariable: ResolverTypeWrapper<SimulationVariableData>;
   SimulationVariableInput: SimulationVariableInput;
   StartSimulationInput: StartSimulationInput;
-  Tenant: ResolverTypeWrapper<Omit<Tenant, 'simulations'> & { simulations: ResolversTypes['SimulationConnection'] }>;
-  TriangularDistribution: ResolverTypeWrapper<TriangularDistribution>;
+  Tenant: ResolverTypeWrapper<TenantRef>;
+  TriangularDistribution: ResolverTypeWrapper<TriangularDistributionData>;
   TriangularInput: TriangularInput;
-  UniformDistribution: ResolverTypeWrapper<UniformDistribution>;
+  UniformDistribution: ResolverTypeWrapper<UniformDistributionData>;
   UniformInput: UniformInput;
 }>;
 
@@ -463,27 +463,27 @@ export type ResolversParentTypes = ResolversObject<{
   HistogramBin: HistogramBin;
   Int: Scalars['Int']['output'];
   Float: Scalars['Float']['output'];
-  LognormalDistribution: LognormalDistribution;
+  LognormalDistribution: LognormalDistributionData;
   LognormalInput: LognormalInput;
   Mutation: Record<PropertyKey, never>;
   ID: Scalars['ID']['output'];
-  NormalDistribution: NormalDistribution;
+  NormalDistribution: NormalDistributionData;
   NormalInput: NormalInput;
   PageInfo: PageInfo;
   String: Scalars['String']['output'];
   Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
-  Simulation: Omit<Simulation, 'tenant' | 'variables'> & { tenant: ResolversParentTypes['Tenant'], variables: Array<ResolversParentTypes['SimulationVariable']> } | FederationReferenceTypes['Simulation'];
-  SimulationConnection: Omit<SimulationConnection, 'edges'> & { edges: Array<ResolversParentTypes['SimulationEdge']> };
+  Simulation: SimulationEntity;
+  SimulationConnection: SimulationConnectionData;
   SimulationEdge: Omit<SimulationEdge, 'node'> & { node: ResolversParentTypes['Simulation'] };
-  SimulationResult: SimulationResult;
-  SimulationVariable: Omit<SimulationVariable, 'distribution'> & { distribution: ResolversParentTypes['Distribution'] };
+  SimulationResult: SimulationResultData;
+  SimulationVariable: SimulationVariableData;
   SimulationVariableInput: SimulationVariableInput;
   StartSimulationInput: StartSimulationInput;
-  Tenant: Omit<Tenant, 'simulations'> & { simulations: ResolversParentTypes['SimulationConnection'] } | FederationReferenceTypes['Tenant'];
-  TriangularDistribution: TriangularDistribution;
+  Tenant: TenantRef;
+  TriangularDistribution: TriangularDistributionData;
   TriangularInput: TriangularInput;
-  UniformDistribution: UniformDistribution;
+  UniformDistribution: UniformDistributionData;
   UniformInput: UniformInput;
 }>;
 

@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ContextVerifier } from '../../kit/src/auth/contextToken.ts';
+import { createContextFactory, createSubgraphServer } from '../../kit/src/createSubgraphServer.ts';
+import type { Logger } from '../../kit/src/log.ts';
+import type { PgStore } from '../../kit/src/store/createPgStore.ts';
+import type { SimulationsContext } from './context.ts';
+import { createSimulationsLoaders } from './loaders.ts';
+import { resolvers } from './resolvers/index.ts';
+import type { SimulationQueue } from './runner/createSimulationRunner.ts';
+import { createSimulationService } from './services/createSimulationService.ts';
+
+export const simulationsTypeDefs = readFileSync(join(import.meta.dirname, '..', '..', '..', 'schema', 'simulations.graphql'), 'utf8');
+
+export interface SimulationsDeps {
+  store: PgStore;
+  /** Where started runs go; the runner executes them off the request path. */
+  queue: SimulationQueue;
+  verifier: ContextVerifier;
+  log: Logger;
+}
+
+/** Builds the simulations subgraph (no I/O): its server and its per-request context. */
+export function createSimulationsSubgraph(deps: SimulationsDeps) {
+  const server = createSubgraphServer<SimulationsContext>({ name: 'simulations', typeDefs: simulationsTypeDefs, resolvers, log: deps.log });
+  const createContext = createContextFactory<SimulationsContext>({
+    verifier: deps.verifier,
+    log: deps.log,
+    build: (base) => ({
+      ...base,
+      loaders: createSimulationsLoaders(deps.store, base.claims),
+      simulations: createSimulationService({ store: deps.store, queue: deps.queue, log: base.log, claims: base.claims }),
+    }),
+  });
+  return { server, createContext };
+}

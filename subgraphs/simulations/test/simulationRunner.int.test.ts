@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createMemoryBus } from '../../kit/src/bus/createMemoryBus.ts';
+import type { PlatformEvent } from '../../kit/src/bus/PlatformEvent.ts';
+import { silentLogger } from '../../kit/src/log.ts';
+import { createPgStore } from '../../kit/src/store/createPgStore.ts';
+import type { PgStore } from '../../kit/src/store/createPgStore.ts';
+import { claimsFor, testDatabase } from '../../kit/src/testing/testEnvironment.ts';
+import { runSimulation } from '../src/engine/runSimulation.ts';
+import type { SimulationProgress, SimulationSpec } from '../src/engine/runSimulation.ts';
+import { Simulation } from '../src/entities/Simulation.ts';
+import type { SimulationEntity } from '../src/entities/Simulation.ts';
+import { migrations } from '../src/migrations.ts';
+import { createSimulationRunner } from '../src/runner/createSimulationRunner.ts';
+import type { RunRef, SimulationRunner, SimulationRunnerOptions } from '../src/runner/createSimulationRunner.ts';
+import { toResultData } from '../src/runner/toResultData.ts';
+
+// The job runner against real PostgreSQL and real worker threads: restarts, leases, progress,
+// cancellation from another replica, crashes.
+const tenant = randomUUID();
+
+const spec = (iterations: number, overrides: Partial<SimulationSpec> = {}): SimulationSpec => ({
+  variables: [
+    { name: 'price', distribution: { kind: 'normal', mean: 10, stdDev: 1 } },
+    { name: 'cost', distribution: { kind: 'triangular', min: 4, mode: 6, max: 9 } },
+  ],
+  expression: 'price - cost',
+  iterations,
+  seed: 7,
+  ...overrides,
+});
+
+describe('simulation runner on PostgreSQL', () => {
+  const db = testDatabase('simulation_runner');
+  const bus = createMemoryBus({ log: silentLogger });
+  const events: PlatformEvent[] = [];
+  const runners: SimulationRunner[] = [];
+  let store: PgStore;
+
+  const asTenant = claimsFor(tenant);
+  const newRunner = (options: Partial<SimulationRunnerOptions> = {}) => {
+    const runner = createSimulationRunner({ store, bus, log: silentLogger, workers: 1, ...options });
+    runners.push(runner);
+    return runner;
+  };
+  async function insert(run: SimulationSpec, fields: Partial<SimulationEntity> = {}): Promise<RunRef> {
+    const row = await store.run(asTenant, async (em) => {
+      const created = em.create(Simulation, { tenantId: tenant, name: 'test', ...run, ...fields });
+      await em.flush();
+      return created;
+    });
+    return { id: row.id, tenantId: tenant };
+  }
+  const read = (id: string) => store.run(asTenant, (em) => em.findOneOrFail(Simulation, { id }));
+  async function waitFor(id: string, done: (row: SimulationEntity) => boolean, timeoutMs = 30_000): Promise<SimulationEntity> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const row = await read(id);
+      if (done(row)) return row;
+      if (Date.now() > until) throw new Error(`run ${id} is still ${row.status} (${row.completedIterations} iterations)`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  beforeAll(async () => {
+    store = await createPgStore({ adminUrl: db.adminUrl, entities: [Simulation], tenantScoped: [Simulation], migrations, log: silentLogger });
+    await bus.consume({ durable: 'test', types: ['simulation.completed'], handler: async (event) => void events.push(event) });
+  });
+  afterEach(async () => {
+    for (const runner of runners.splice(0)) await runner.close();
+  });
+  afterAll(async () => {
+    await bus.close();
+    await store?.close();
+    await db.drop();
+  });
+
+  it("picks up runs a stopped process left QUEUED or RUNNING with a lapsed lease, acting as each run's tenant", async () => {
+    const queued = await insert(spec(20_000));
+    const lapsed = await insert(spec(20_000, { seed: 8 }), { status: 'RUNNING', runnerId: randomUUID(), leaseUntil: new Date(Date.now() - 1_000), completedIterations: 5_000 });
+    const held = await insert(spec(20_000), { status: 'RUNNING', runnerId: randomUUID(), leaseUntil: new Date(Date.now() + 60_000) });
+    await newRunner().start();
+    const [a, b] = await Promise.all([queued, lapsed].map((run) => waitFor(run.id, (row) => row.status === 'COMPLETED')));
+    expect(a!.result).toEqual(toResultData(runSimulation(spec(20_000)).result!, 0));
+    expect(b!.completedIterations).toBe(20_000);
+    // Another live runner's lease is respected.
+    expect((await read(held.id)).status).toBe('RUNNING');
+    await expect.poll(() => events.map((e) => e.data.simulationId)).toEqual(expect.arrayContaining([queued.id, lapsed.id]));
+    expect(events.find((e) => e.data.simulationId === queued.id)).toMatchObject({ tenantId: tenant, data: { iterations: 20_000 } });
+  });
+
+  it('hands its runs back to the queue when it closes, and the next process finishes them with the same result', async () => {
+    const first = newRunner();
+    await first.start();
+    const run = await insert(spec(3_000_000, { seed: 99 }));
+    first.enqueue(run);
+    await waitFor(run.id, (row) => row.status === 'RUNNING');
+    await first.close();
+    const handedBack = await read(run.id);
+    expect(handedBack).toMatchObject({ status: 'QUEUED', runnerId: null, leaseUntil: null, completedIterations: 0 });
+
+    await newRunner().start();
+    const done = await waitFor(run.id, (row) => row.status === 'COMPLETED');
+    expect(done.result).toEqual(toResultData(runSimulation(spec(3_000_000, { seed: 99 })).result!, 0));
+  });
+
+  it('writes progress at most once a second and hands every report to the hook', async () => {
+    const reports: SimulationProgress[] = [];
+    const runner = newRunner({ onProgress: (_run, progress) => reports.push(progress) });
+    await runner.start();
+    // Long enough (a few seconds) for several progress writes.
+    const run = await insert(spec(10_000_000, { expression: 'sqrt(abs(price - cost)) * exp(log(price)) / max(cost, 1)' }));
+    runner.enqueue(run);
+    const seen = new Set<number>();
+    const started = Date.now();
+    let row = await read(run.id);
+    while (row.status !== 'COMPLETED') {
+      if (row.status === 'RUNNING') seen.add(row.completedIterations);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      row = await read(run.id);
+    }
+    const elapsed = Date.now() - started;
+    seen.delete(0);
+    expect(elapsed).toBeGreaterThan(2_000);
+    expect(seen.size).toBeGreaterThan(1);
+    expect(seen.size).toBeLessThanOrEqual(Math.ceil(elapsed / 1_000) + 1);
+    expect(reports.length).toBeGreaterThan(seen.size);
+  });
+
+  it('stops a run that another replica cancelled, at its next progress write, and frees the worker', async () => {
+    const runner = newRunner();
+    await runner.start();
+    const long = await insert(spec(10_000_000));
+    runner.enqueue(long);
+    await waitFor(long.id, (row) => row.status === 'RUNNING' && row.completedIterations > 0);
+    // As a cancelSimulation served by another replica would: the row only, no signal here.
+    await store.run(asTenant, (em) => em.nativeUpdate(Simulation, { id: long.id }, { status: 'CANCELLED', finishedAt: new Date() }));
+    const next = await insert(spec(1_000));
+    runner.enqueue(next);
+    // One worker: the next run can only complete once the long one has stopped.
+    await waitFor(next.id, (row) => row.status === 'COMPLETED', 5_000);
+    const cancelled = await read(long.id);
+    expect(cancelled.status).toBe('CANCELLED');
+    expect(cancelled.result).toBeNull();
+    expect(cancelled.completedIterations).toBeLessThan(10_000_000);
+  });
+
+  it('fails the run of a crashed worker with a message, and the replacement worker runs the next', async () => {
+    const runner = newRunner({ workerUrl: new URL('./fixtures/crashingWorker.ts', import.meta.url) });
+    await runner.start();
+    const crashing = await insert(spec(1_000, { variables: [{ name: 'crash', distribution: { kind: 'uniform', min: 0, max: 1 } }], expression: 'crash' }));
+    const next = await insert(spec(1_000));
+    runner.enqueue(crashing);
+    runner.enqueue(next);
+    const failed = await waitFor(crashing.id, (row) => row.status === 'FAILED');
+    expect(failed.error).toMatch(/worker stopped unexpectedly.*worker exploded/);
+    expect(failed.finishedAt).not.toBeNull();
+    await waitFor(next.id, (row) => row.status === 'COMPLETED');
+  });
+
+  it('fails a run none of whose outcomes is a finite number', async () => {
+    const runner = newRunner();
+    await runner.start();
+    const run = await insert(spec(1_000, { variables: [{ name: 'x', distribution: { kind: 'uniform', min: -2, max: -1 } }], expression: 'sqrt(x)' }));
+    runner.enqueue(run);
+    const failed = await waitFor(run.id, (row) => row.status === 'FAILED');
+    expect(failed.error).toMatch(/No iteration gave a finite number \(1000 of 1000\)/);
+  });
+});
