@@ -21,7 +21,7 @@ export type Channel =
 export type CreateConversationInput = {
   /** Where the conversation takes place; defaults to WEB. */
   channel?: Channel | null | undefined;
-  /** A model to pin (its id in the models subgraph); by default the routing policy decides. */
+  /** A model to pin (its id in the models subgraph, a UUID); by default the routing policy decides. */
   modelId?: string | number | null | undefined;
   /** Short title, 1 to 200 characters. */
   title: string;
@@ -29,37 +29,37 @@ export type CreateConversationInput = {
 
 /** A new integration. */
 export type CreateIntegrationInput = {
-  /** Credential fields: an object of strings, at most 8 KiB; stored encrypted. */
+  /** Credential fields: an object of strings, at most 32 fields and 8 KiB serialized; stored encrypted, never returned. */
   credentials?: unknown;
   /** The system's endpoint (http or https URL), if it has one. */
   endpoint?: string | null | undefined;
   /** How the platform talks to the system. */
   kind: IntegrationKind;
-  /** Display name, 1 to 100 characters. */
+  /** Display name, 1 to 100 characters (trimmed). */
   name: string;
 };
 
 /** A new model. */
 export type CreateModelInput = {
-  /** Largest prompt plus completion, in tokens (default 128000). */
+  /** Largest prompt plus completion, in tokens (1 to 10000000, default 128000). */
   contextWindow?: number | null | undefined;
-  /** Price of one million prompt tokens, in US dollars (default 0). */
+  /** Price of one million prompt tokens, in US dollars (0 or more, default 0). */
   inputCostPerMillion?: number | null | undefined;
-  /** The provider's name for the model, 1 to 200 characters. */
+  /** The provider's name for the model, 1 to 200 characters, unique within the provider. */
   name: string;
-  /** Price of one million completion tokens, in US dollars (default 0). */
+  /** Price of one million completion tokens, in US dollars (0 or more, default 0). */
   outputCostPerMillion?: number | null | undefined;
-  /** The provider that serves it. */
+  /** The provider that serves it (a provider of the caller's tenant). */
   providerId: string | number;
 };
 
 /** A new provider configuration. */
 export type CreateProviderInput = {
-  /** Base URL of the provider's API (http or https), if not the default. */
+  /** Base URL of the provider's API (http or https, without credentials), if not the default. BUILTIN takes none. */
   baseUrl?: string | null | undefined;
   /** Protocol the provider speaks. */
   kind: ProviderKind;
-  /** Display name, 1 to 100 characters. */
+  /** Display name, 1 to 100 characters, unique within the tenant. */
   name: string;
 };
 
@@ -74,16 +74,15 @@ export type CreateTenantInput = {
 };
 
 /** Exactly one distribution. */
-export type DistributionInput = {
-  /** Lognormal with the mean and standard deviation of the logarithm. */
-  lognormal?: LognormalInput | null | undefined;
-  /** Normal with a mean and standard deviation. */
-  normal?: NormalInput | null | undefined;
-  /** Triangular with min, mode and max. */
-  triangular?: TriangularInput | null | undefined;
-  /** Uniform between min and max. */
-  uniform?: UniformInput | null | undefined;
-};
+export type DistributionInput =
+  {   /** Lognormal with the mean and standard deviation of the logarithm. */
+  lognormal: LognormalInput; normal?: never; triangular?: never; uniform?: never; }
+  |  { lognormal?: never;   /** Normal with a mean and standard deviation. */
+  normal: NormalInput; triangular?: never; uniform?: never; }
+  |  { lognormal?: never; normal?: never;   /** Triangular with min, mode and max. */
+  triangular: TriangularInput; uniform?: never; }
+  |  { lognormal?: never; normal?: never; triangular?: never;   /** Uniform between min and max. */
+  uniform: UniformInput; };
 
 /** Ways of talking to an external system. */
 export type IntegrationKind =
@@ -151,9 +150,9 @@ export type ProviderKind =
 
 /** A routing policy. */
 export type RoutingPolicyInput = {
-  /** The model used when a conversation pins none. */
+  /** The model used when a conversation pins none (an enabled model of the caller's tenant). */
   defaultModelId: string | number;
-  /** Models to try in order when the default fails (at most 5). */
+  /** Models to try in order when the default fails: at most 5, distinct, enabled, of the caller's tenant, not the default. */
   fallbackModelIds?: Array<string | number> | null | undefined;
   /** How long to wait for a first token, in milliseconds (100 to 120000, default 15000). */
   firstTokenTimeoutMs?: number | null | undefined;
