@@ -78,7 +78,9 @@ export async function startStack(): Promise<Stack> {
   };
 
   const launch = (name: string, script: string, env: Record<string, string>) => {
-    const child = spawn(node, [script], { cwd: root, env: { ...common, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // E2E_NODE_ARGS (for example --cpu-prof) goes to every child, for profiling a stack under load.
+    const nodeArgs = process.env.E2E_NODE_ARGS ? process.env.E2E_NODE_ARGS.split(' ') : [];
+    const child = spawn(node, [...nodeArgs, script], { cwd: root, env: { ...common, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     const lines: string[] = [];
     output.set(name, lines);
     child.stdout?.on('data', (d: Buffer) => lines.push(d.toString()));

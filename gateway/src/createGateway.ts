@@ -19,6 +19,7 @@ export interface GatewayDeps {
   subgraphUrls: Readonly<Record<string, string>>;
   jwtVerifier: JwtVerifier;
   signer: ContextSigner;
+  contextTokenTtlSeconds: number;
   log: Logger;
   introspection: boolean;
   production: boolean;
@@ -34,7 +35,7 @@ export function createGateway(deps: GatewayDeps) {
   const gateway = new ApolloGateway({
     supergraphSdl: deps.supergraphSdl,
     buildService: ({ name, url }) =>
-      createSignedDataSource({ name, url: deps.subgraphUrls[name] ?? url ?? '', signer: deps.signer }),
+      createSignedDataSource({ name, url: deps.subgraphUrls[name] ?? url ?? '', signer: deps.signer, tokenTtlSeconds: deps.contextTokenTtlSeconds }),
     logger: {
       debug: (m: unknown) => log.debug(String(m)),
       info: (m: unknown) => log.info(String(m)),

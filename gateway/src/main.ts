@@ -26,6 +26,7 @@ export async function startGateway(env: NodeJS.ProcessEnv, root: string) {
     subgraphUrls: config.subgraphUrls,
     jwtVerifier,
     signer,
+    contextTokenTtlSeconds: config.contextTokenTtlSeconds,
     log,
     introspection: config.introspection,
     production: config.production,

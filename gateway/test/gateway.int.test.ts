@@ -52,6 +52,7 @@ describe('gateway HTTP edge (subgraphs unreachable)', () => {
       subgraphUrls,
       jwtVerifier: await createJwtVerifier({ issuer, audience, algorithms: ['RS256'], jwksUrl }),
       signer: await createContextSigner(keys.context.privateJwk),
+      contextTokenTtlSeconds: 60,
       log: silentLogger,
       introspection: false,
       production: true,

@@ -3,12 +3,15 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { buildSubgraphSchema } from '@apollo/subgraph';
 type ResolverMap = NonNullable<Extract<Parameters<typeof buildSubgraphSchema>[0], { typeDefs: unknown }>['resolvers']>;
 import { parse } from 'graphql';
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { CONTEXT_HEADER } from './auth/contextToken.ts';
 import type { ContextVerifier } from './auth/contextToken.ts';
 import type { TenantClaims } from './auth/claims.ts';
 import { createErrorMasker, unauthenticated } from './errors.ts';
 import type { Logger } from './log.ts';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 /** What every subgraph request context starts with; subgraphs add their store and loaders. */
 export interface SubgraphContext {
@@ -65,7 +68,9 @@ export function createContextFactory<TContext extends SubgraphContext>(options: 
       });
       throw unauthenticated('This service accepts only requests signed by the gateway');
     }
-    const { claims, requestId } = verified;
+    const { claims } = verified;
+    const forwarded = req.headers['x-request-id'];
+    const requestId = verified.requestId ?? (typeof forwarded === 'string' && REQUEST_ID.test(forwarded) ? forwarded : randomUUID());
     const log = options.log.child({ requestId, tenantId: claims.tenantId ?? undefined });
     return options.build({ claims, requestId, log });
   };

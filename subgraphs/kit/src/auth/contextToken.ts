@@ -14,10 +14,11 @@ export const CONTEXT_ISSUER = 'platform-gateway';
 const ALG = 'EdDSA';
 
 export interface ContextSigner {
-  sign(claims: TenantClaims, audience: string, requestId: string): Promise<string>;
+  /** `requestId` is optional: a token reused across requests travels with `x-request-id` instead. */
+  sign(claims: TenantClaims, audience: string, requestId?: string): Promise<string>;
 }
 export interface ContextVerifier {
-  verify(token: string | undefined | null): Promise<{ claims: TenantClaims; requestId: string }>;
+  verify(token: string | undefined | null): Promise<{ claims: TenantClaims; requestId: string | null }>;
 }
 
 export class ContextTokenError extends Error {
@@ -38,7 +39,7 @@ export async function createContextSigner(privateJwk: JWK, ttlSeconds = 60): Pro
         plan: claims.plan,
         client: claims.clientName,
         padm: claims.platformAdmin,
-        rid: requestId,
+        ...(requestId ? { rid: requestId } : {}),
       })
         .setProtectedHeader({ alg: ALG, typ: 'platform-context+jwt' })
         .setIssuer(CONTEXT_ISSUER)
@@ -76,7 +77,7 @@ export async function createContextVerifier(publicJwk: JWK, audience: string): P
           clientName: str(payload.client),
           platformAdmin: payload.padm === true,
         });
-        return { claims, requestId: str(payload.rid) ?? 'unknown' };
+        return { claims, requestId: str(payload.rid) };
       } catch (error) {
         if (error instanceof joseErrors.JOSEError) throw new ContextTokenError(`invalid gateway context: ${error.code}`);
         throw error;
