@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -71,10 +71,11 @@ async function postmasterPid(): Promise<number> {
   return Number((await readFile(join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
 }
 
+/** Running, not merely not yet reaped: an orphan's zombie lingers until PID 1 collects it. */
 function alive(pid: number): boolean {
   try {
-    process.kill(pid, 0);
-    return true;
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !/^\d+ \(.*\) [ZX]/.test(stat);
   } catch {
     return false;
   }
@@ -131,10 +132,13 @@ describe('startEmbeddedPostgres', () => {
     expect(alive(orphan)).toBe(true);
 
     const server = await start();
-    expect(alive(orphan)).toBe(false);
-    expect(await postmasterPid()).not.toBe(orphan);
-    expect(await query(server.url, 'select n from kept')).toEqual([{ n: 42 }]);
-    await server.stop();
+    try {
+      expect(alive(orphan)).toBe(false);
+      expect(await postmasterPid()).not.toBe(orphan);
+      expect(await query(server.url, 'select n from kept')).toEqual([{ n: 42 }]);
+    } finally {
+      await server.stop();
+    }
   });
 
   it('refuses a cluster another live npm start is using', async () => {
@@ -151,8 +155,11 @@ describe('startEmbeddedPostgres', () => {
     await new Promise((resolve) => gone.once('exit', resolve));
     await writeFile(join(dataDir, 'postmaster.pid'), `${gone.pid}\n${dataDir}\n`);
     const server = await start();
-    expect(await query(server.url, 'select 1 as one')).toEqual([{ one: 1 }]);
-    await server.stop();
+    try {
+      expect(await query(server.url, 'select 1 as one')).toEqual([{ one: 1 }]);
+    } finally {
+      await server.stop();
+    }
   });
 
   it('says when the port is taken', async () => {

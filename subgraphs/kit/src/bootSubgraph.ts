@@ -60,10 +60,18 @@ export async function serveSubgraph<TContext extends SubgraphContext>(
 ): Promise<RunningSubgraph> {
   const log = deps.log.child({ service: config.name });
   const runtime = await start(config, env, { ...deps, log });
-  env.done();
-  await runtime.server.start();
-  const handler = createGraphQLHandler({ server: runtime.server, context: runtime.createContext, log, health: runtime.health });
-  const http = await listen(handler, config.port, config.host);
+  let http: Awaited<ReturnType<typeof listen>>;
+  try {
+    env.done();
+    await runtime.server.start();
+    const handler = createGraphQLHandler({ server: runtime.server, context: runtime.createContext, log, health: runtime.health });
+    http = await listen(handler, config.port, config.host);
+  } catch (error) {
+    // Nothing listens, so nothing will call close(): release the store, consumers and workers now.
+    await runtime.server.stop().catch(() => undefined);
+    await runtime.close().catch(() => undefined);
+    throw error;
+  }
   log.info('subgraph ready', { url: http.url });
   return {
     name: config.name,

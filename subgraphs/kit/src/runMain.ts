@@ -12,12 +12,17 @@ export function runMain(log: Logger, main: () => Promise<Shutdown>): void {
   let shutdown: Shutdown | undefined;
   let stopping = false;
   process.on('unhandledRejection', (reason) => log.error('unhandled rejection', { error: describeError(reason) }));
+  let firstSignalAt = 0;
   const stop = (signal: string) => {
+    // A terminal's Ctrl-C can reach us twice at once (from the terminal and forwarded by npm):
+    // only a signal more than a second after the first means "exit now".
+    if (stopping && Date.now() - firstSignalAt < 1_000) return;
     if (stopping) {
       log.warn('second signal, exiting now', { signal });
       process.exit(1);
     }
     stopping = true;
+    firstSignalAt = Date.now();
     log.info('shutting down', { signal });
     const done = shutdown ? shutdown() : Promise.resolve();
     done.then(
