@@ -1,4 +1,5 @@
 import type { SqlMigration } from '../../kit/src/store/createPgStore.ts';
+import { outboxMigration } from '../../kit/src/store/outbox.ts';
 import { tenantIsolationSql } from '../../kit/src/store/tenantIsolationSql.ts';
 
 /** The PostgreSQL schema of the conversations store (MongoDB needs only its indexes, made on start). */
@@ -39,4 +40,6 @@ export const migrations: readonly SqlMigration[] = [
       ...tenantIsolationSql('messages'),
     ],
   },
+  // message.created committed with its message (MongoDB keeps the same outbox as a collection).
+  { ...outboxMigration, name: '002_outbox' },
 ];

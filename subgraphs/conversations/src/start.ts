@@ -12,17 +12,19 @@ import { createPgConversationStore } from './store/createPgConversationStore.ts'
 export const startConversations: StartSubgraph<ConversationsContext> = async (config, _env, deps) => {
   let store: ConversationStore;
   if (config.mongodbUrl) {
-    store = await createMongoConversationStore({ url: config.mongodbUrl, log: deps.log });
+    store = await createMongoConversationStore({ url: config.mongodbUrl, log: deps.log, bus: deps.bus });
   } else if (config.databaseUrl) {
     store = await createPgConversationStore({
       adminUrl: config.databaseUrl,
       appUrl: config.appDatabaseUrl,
       appPassword: config.appDatabasePassword,
       log: deps.log,
+      bus: deps.bus,
     });
   } else {
     throw new Error('the conversations subgraph needs MONGODB_URL or DATABASE_URL');
   }
+  // Either store publishes the events its writes enqueue through its own outbox relay (deps.bus).
   deps.log.info('conversations store opened', { driver: store.driver });
   const { server, createContext } = createConversationsSubgraph({ store, bus: deps.bus, verifier: deps.verifier, log: deps.log });
   return {

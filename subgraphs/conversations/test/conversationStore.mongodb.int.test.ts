@@ -13,11 +13,12 @@ if (!url) {
 }
 
 describe.skipIf(!url)('conversation store contract on MongoDB', () => {
-  conversationStoreContract(async () => {
-    const store = await createMongoConversationStore({ url: url!, dbName: `t_conversations_${uniqueSuffix()}`, log: silentLogger });
+  conversationStoreContract(async (bus) => {
+    const store = await createMongoConversationStore({ url: url!, dbName: `t_conversations_${uniqueSuffix()}`, log: silentLogger, bus });
     return {
       store,
       dispose: async () => {
+        await store.relay?.close(); // before the drop, so its last attempt finds the database
         await store.orm.em.getConnection().getDb().dropDatabase();
         await store.close();
       },

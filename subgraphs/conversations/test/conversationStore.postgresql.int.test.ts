@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryBus } from '../../kit/src/bus/createMemoryBus.ts';
+import type { PlatformEvent } from '../../kit/src/bus/PlatformEvent.ts';
 import { silentLogger } from '../../kit/src/log.ts';
 import { claimsFor, testDatabase } from '../../kit/src/testing/testEnvironment.ts';
 import { Conversation } from '../src/entities/Conversation.ts';
@@ -12,9 +13,9 @@ import type { PgConversationStore } from '../src/store/createPgConversationStore
 import { conversationStoreContract } from './storeContract.ts';
 
 describe('conversation store contract on PostgreSQL', () => {
-  conversationStoreContract(async () => {
+  conversationStoreContract(async (bus) => {
     const db = testDatabase('conversations_contract');
-    const store = await createPgConversationStore({ adminUrl: db.adminUrl, log: silentLogger });
+    const store = await createPgConversationStore({ adminUrl: db.adminUrl, log: silentLogger, bus });
     return {
       store,
       dispose: async () => {
@@ -30,9 +31,12 @@ describe('conversation store on PostgreSQL: isolation underneath the code', () =
   let store: PgConversationStore;
   const tenantA = randomUUID();
   const tenantB = randomUUID();
+  const bus = createMemoryBus({ log: silentLogger });
+  const published: PlatformEvent[] = [];
 
   beforeAll(async () => {
-    store = await createPgConversationStore({ adminUrl: db.adminUrl, log: silentLogger });
+    store = await createPgConversationStore({ adminUrl: db.adminUrl, log: silentLogger, bus });
+    await bus.consume({ durable: 'rls-test', types: ['message.created'], handler: async (event) => void published.push(event) });
     for (const [tenantId, title] of [[tenantA, 'A chat'], [tenantB, 'B chat']] as const) {
       await store.run(claimsFor(tenantId), async (em) => {
         const conversation = em.create(Conversation, { tenantId, title, channel: 'WEB' });
@@ -43,6 +47,7 @@ describe('conversation store on PostgreSQL: isolation underneath the code', () =
   });
   afterAll(async () => {
     await store?.close();
+    await bus.close();
     await db.drop();
   });
 
@@ -88,16 +93,19 @@ describe('conversation store on PostgreSQL: isolation underneath the code', () =
         return store.run(claims, fn);
       },
     };
-    const bus = createMemoryBus({ log: silentLogger });
-    const service = createConversationService({ store: optimistic, bus, log: silentLogger, claims: claimsFor(tenantA) });
+    const service = createConversationService({ store: optimistic, log: silentLogger, claims: claimsFor(tenantA) });
     const conversation = await service.create({ title: 'Race' });
     attempts = 0;
     await Promise.all(Array.from({ length: 6 }, (_, i) => service.sendMessage(conversation.id, `m${i}`)));
-    await bus.close();
     // Six posts started together: some lost the race and ran again.
     expect(attempts).toBeGreaterThan(6);
     const stored = await store.run(claimsFor(tenantA), (em) => em.findOneOrFail(Conversation, { id: conversation.id }));
     expect(stored.messageCount).toBe(6);
-    expect(await store.run(claimsFor(tenantA), (em) => em.count(Message, { conversationId: conversation.id }))).toBe(6);
+    const messages = await store.run(claimsFor(tenantA), (em) => em.find(Message, { conversationId: conversation.id }));
+    expect(messages).toHaveLength(6);
+    // The lost attempts' events rolled back with them: one event per stored message.
+    const events = () => published.filter((e) => e.data.conversationId === conversation.id);
+    await expect.poll(() => events().length).toBe(6);
+    expect(events().map((e) => e.data.messageId).sort()).toEqual(messages.map((m) => m.id).sort());
   });
 });

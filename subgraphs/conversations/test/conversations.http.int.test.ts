@@ -46,7 +46,7 @@ describe('conversations subgraph over HTTP', () => {
 
   beforeAll(async () => {
     gateway = await testKeys();
-    store = await createPgConversationStore({ adminUrl: db.adminUrl, log: silentLogger });
+    store = await createPgConversationStore({ adminUrl: db.adminUrl, log: silentLogger, bus });
     await bus.consume({ durable: 'http-test', types: ['message.created'], handler: async (event) => void published.push(event) });
     // The subgraph as start.ts builds it, over a store this test holds (to count its statements).
     const start: StartSubgraph<ConversationsContext> = async (_config, _env, deps) => ({
@@ -60,8 +60,8 @@ describe('conversations subgraph over HTTP', () => {
   });
   afterAll(async () => {
     await running?.close();
-    await bus.close();
     await store?.close();
+    await bus.close();
     await db.drop();
   });
 
@@ -137,7 +137,7 @@ describe('conversations subgraph over HTTP', () => {
   it('answers conversations { messages } with as many statements for 20 conversations as for 1', async () => {
     const tenant = randomUUID();
     const claims = claimsFor(tenant);
-    const service = createConversationService({ store, bus, log: silentLogger, claims });
+    const service = createConversationService({ store, log: silentLogger, claims });
     for (let i = 0; i < 20; i += 1) {
       const conversation = await service.create({ title: `c${i}` });
       for (let j = 0; j < 4; j += 1) await service.sendMessage(conversation.id, `c${i} m${j}`);

@@ -19,23 +19,24 @@ describe('message.created on NATS JetStream', () => {
   const received: PlatformEvent[] = [];
 
   beforeAll(async () => {
-    store = await createPgConversationStore({ adminUrl: db.adminUrl, log: silentLogger });
     bus = await createNatsBus({ servers: TEST_NATS_URL, stream, subjectPrefix: `t_conversations_${suffix}`, log: silentLogger });
+    // The store's outbox relay publishes to the real JetStream stream.
+    store = await createPgConversationStore({ adminUrl: db.adminUrl, log: silentLogger, bus });
     await bus.consume({ durable: `test_${suffix}`, types: ['message.created'], handler: async (event) => void received.push(event) });
   });
   afterAll(async () => {
+    await store?.close();
     if (bus) {
       const jsm = await jetstreamManager(bus.connection);
       await jsm.streams.delete(stream).catch((error: unknown) => console.warn(`stream ${stream} not deleted: ${String(error)}`));
       await bus.close();
     }
-    await store?.close();
     await db.drop();
   });
 
   it('publishes one event per posted message, with the tenant and the counts analytics needs', async () => {
     const tenantId = randomUUID();
-    const service = createConversationService({ store, bus, log: silentLogger, claims: claimsFor(tenantId) });
+    const service = createConversationService({ store, log: silentLogger, claims: claimsFor(tenantId) });
     const conversation = await service.create({ title: 'Evented' });
     const first = await service.sendMessage(conversation.id, 'one two three four five');
     const second = await service.sendMessage(conversation.id, 'again');

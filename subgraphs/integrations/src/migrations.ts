@@ -1,4 +1,5 @@
 import type { SqlMigration } from '../../kit/src/store/createPgStore.ts';
+import { outboxMigration } from '../../kit/src/store/outbox.ts';
 import { tenantIsolationSql } from '../../kit/src/store/tenantIsolationSql.ts';
 
 export const migrations: readonly SqlMigration[] = [
@@ -32,4 +33,6 @@ export const migrations: readonly SqlMigration[] = [
       ...tenantIsolationSql('integrations'),
     ],
   },
+  // Events committed with the writes they announce (integration.created, .credentials_set, .status_changed).
+  { ...outboxMigration, name: '002_outbox' },
 ];

@@ -21,6 +21,8 @@ export const startIntegrations: StartSubgraph<IntegrationsContext> = async (conf
     tenantScoped: [Integration],
     migrations,
     log: deps.log,
+    // The store's outbox relay publishes the events its transactions enqueue.
+    bus: deps.bus,
   });
   const { server, createContext } = createIntegrationsSubgraph({ store, bus: deps.bus, verifier: deps.verifier, log: deps.log, cipher });
   return {

@@ -33,20 +33,20 @@ describe('integrations store on PostgreSQL', () => {
   const keyV1 = { id: 'v1', key: randomBytes(32) };
   let cipher: CredentialCipher = createCredentialCipher({ current: keyV1 });
   const service = (claims: TenantClaims, withCipher = cipher) =>
-    createIntegrationService({ store, bus, log: silentLogger, claims, cipher: withCipher });
+    createIntegrationService({ store, log: silentLogger, claims, cipher: withCipher });
   const tenantA = claimsFor(randomUUID());
   const tenantB = claimsFor(randomUUID());
 
   beforeAll(async () => {
-    store = await createPgStore({ adminUrl: db.adminUrl, entities: [Integration], tenantScoped: [Integration], migrations, log: silentLogger });
+    store = await createPgStore({ adminUrl: db.adminUrl, entities: [Integration], tenantScoped: [Integration], migrations, log: silentLogger, bus });
     owner = new pg.Client({ connectionString: db.adminUrl });
     await owner.connect();
     await bus.consume({ durable: 'test', types: ['integration.created', 'integration.credentials_set', 'integration.status_changed'], handler: async (e) => void published.push(e) });
   });
   afterAll(async () => {
     await owner?.end();
-    await bus.close();
     await store?.close();
+    await bus.close();
     await db.drop();
   });
 
@@ -164,6 +164,9 @@ describe('integrations store on PostgreSQL', () => {
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(refused).toHaveLength(3);
     for (const r of refused) expect(r.reason).toMatchObject({ code: 'QUOTA_EXCEEDED', extensions: { limit: 2, plan: 'TRIAL' } });
+    // A refused create rolled back its event with its row: one event per stored integration.
+    const createdFor = (tenantId: string | null) => published.filter((e) => e.type === 'integration.created' && e.tenantId === tenantId).length;
+    await expect.poll(() => createdFor(trial.tenantId)).toBe(2);
 
     // No plan in the claims: the smallest allowance applies.
     const planless = claimsFor(randomUUID(), { plan: null });
@@ -174,6 +177,8 @@ describe('integrations store on PostgreSQL', () => {
     const standard = claimsFor(randomUUID(), { plan: 'STANDARD' });
     for (let i = 0; i < 10; i += 1) await service(standard).create({ name: `Std ${i}`, kind: 'REST' });
     await expect(service(standard).create({ name: 'Eleven', kind: 'REST' })).rejects.toMatchObject({ code: 'QUOTA_EXCEEDED', extensions: { limit: 10 } });
+    await expect.poll(() => createdFor(standard.tenantId)).toBe(10);
+    expect(createdFor(trial.tenantId)).toBe(2);
   });
 
   it('rotates keys: values sealed under a previous key still open, and are re-sealed under the current one', async () => {

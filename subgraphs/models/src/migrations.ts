@@ -1,4 +1,5 @@
 import type { SqlMigration } from '../../kit/src/store/createPgStore.ts';
+import { outboxMigration } from '../../kit/src/store/outbox.ts';
 import { tenantIsolationSql } from '../../kit/src/store/tenantIsolationSql.ts';
 import { providerKinds } from './entities/Provider.ts';
 
@@ -52,4 +53,6 @@ export const migrations: readonly SqlMigration[] = [
       ...tenantIsolationSql('routing_policies'),
     ],
   },
+  // Events committed with the writes they announce (provider.created, model.created, routing_policy.set).
+  { ...outboxMigration, name: '002_outbox' },
 ];

@@ -18,6 +18,8 @@ export const startModels: StartSubgraph<ModelsContext> = async (config, _env, de
     tenantScoped: [Provider, Model, RoutingPolicy],
     migrations,
     log: deps.log,
+    // The store's outbox relay publishes the events its transactions enqueue.
+    bus: deps.bus,
   });
   const { server, createContext } = createModelsSubgraph({ store, bus: deps.bus, cache: deps.cache, verifier: deps.verifier, log: deps.log });
   return {

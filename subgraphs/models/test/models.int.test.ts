@@ -20,16 +20,16 @@ describe('models store on PostgreSQL', () => {
   const published: PlatformEvent[] = [];
   let store: PgStore;
   let catalogs: CatalogSource;
-  const admin = (tenantId: string) => serviceFor(store, catalogs, claimsFor(tenantId), bus);
+  const admin = (tenantId: string) => serviceFor(store, catalogs, claimsFor(tenantId));
 
   beforeAll(async () => {
-    store = await openModelsStore(db.adminUrl);
+    store = await openModelsStore(db.adminUrl, bus);
     catalogs = catalogsFor(store, createMemoryCache());
     await bus.consume({ durable: 'test', types: ['provider.created', 'model.created', 'routing_policy.set'], handler: async (e) => void published.push(e) });
   });
   afterAll(async () => {
-    await bus.close();
     await store?.close();
+    await bus.close();
     await db.drop();
   });
 
@@ -54,7 +54,7 @@ describe('models store on PostgreSQL', () => {
     const stored = await store.run(claimsFor(tenantA), (em) => em.findOneOrFail(Model, { id: model.id }));
     expect(typeof stored.inputCostPerMillion).toBe('number');
 
-    const member = serviceFor(store, catalogs, claimsFor(tenantA, { roles: ['MEMBER'] }), bus);
+    const member = serviceFor(store, catalogs, claimsFor(tenantA, { roles: ['MEMBER'] }));
     await expect(member.createProvider({ name: 'Sneaky', kind: 'OPENAI' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(member.createModel({ providerId: provider.id, name: 'x' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(member.setRoutingPolicy({ defaultModelId: model.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });

@@ -1,4 +1,5 @@
 import type { SqlMigration } from '../../kit/src/store/createPgStore.ts';
+import { outboxMigration } from '../../kit/src/store/outbox.ts';
 import { tenantIsolationSql } from '../../kit/src/store/tenantIsolationSql.ts';
 
 /**
@@ -39,4 +40,6 @@ export const migrations: readonly SqlMigration[] = [
          using (coalesce(current_setting('${RUNNER_SCAN_SETTING}', true), '') = 'on' and status in ('QUEUED','RUNNING'))`,
     ],
   },
+  // simulation.completed committed with the stored result.
+  { ...outboxMigration, name: '002_outbox' },
 ];

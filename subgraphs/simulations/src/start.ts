@@ -45,10 +45,12 @@ export async function openSimulations(
     tenantScoped: [Simulation],
     migrations,
     log: deps.log,
+    // The store's outbox relay publishes the events its transactions enqueue (simulation.completed).
+    bus: deps.bus,
   });
   let runner: SimulationRunner | undefined;
   try {
-    runner = createSimulationRunner({ store, bus: deps.bus, log: deps.log, workers, onProgress: options.onProgress });
+    runner = createSimulationRunner({ store, log: deps.log, workers, onProgress: options.onProgress });
     await runner.start();
   } catch (error) {
     await runner?.close().catch(() => undefined);

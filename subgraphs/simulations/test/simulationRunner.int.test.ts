@@ -39,7 +39,7 @@ describe('simulation runner on PostgreSQL', () => {
 
   const asTenant = claimsFor(tenant);
   const newRunner = (options: Partial<SimulationRunnerOptions> = {}) => {
-    const runner = createSimulationRunner({ store, bus, log: silentLogger, workers: 1, ...options });
+    const runner = createSimulationRunner({ store, log: silentLogger, workers: 1, ...options });
     runners.push(runner);
     return runner;
   };
@@ -63,15 +63,16 @@ describe('simulation runner on PostgreSQL', () => {
   }
 
   beforeAll(async () => {
-    store = await createPgStore({ adminUrl: db.adminUrl, entities: [Simulation], tenantScoped: [Simulation], migrations, log: silentLogger });
+    // The store's outbox relay publishes simulation.completed to the bus.
+    store = await createPgStore({ adminUrl: db.adminUrl, entities: [Simulation], tenantScoped: [Simulation], migrations, log: silentLogger, bus });
     await bus.consume({ durable: 'test', types: ['simulation.completed'], handler: async (event) => void events.push(event) });
   });
   afterEach(async () => {
     for (const runner of runners.splice(0)) await runner.close();
   });
   afterAll(async () => {
-    await bus.close();
     await store?.close();
+    await bus.close();
     await db.drop();
   });
 
@@ -143,6 +144,10 @@ describe('simulation runner on PostgreSQL', () => {
     expect(cancelled.status).toBe('CANCELLED');
     expect(cancelled.result).toBeNull();
     expect(cancelled.completedIterations).toBeLessThan(10_000_000);
+    // Only a stored result is announced; the outbox publishes in commit order, so by the next
+    // run's event any event of the cancelled one would have been published.
+    await expect.poll(() => events.some((e) => e.data.simulationId === next.id)).toBe(true);
+    expect(events.some((e) => e.data.simulationId === long.id)).toBe(false);
   });
 
   it('fails the run of a crashed worker with a message, and the replacement worker runs the next', async () => {

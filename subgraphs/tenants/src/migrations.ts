@@ -1,4 +1,5 @@
 import type { SqlMigration } from '../../kit/src/store/createPgStore.ts';
+import { outboxMigration } from '../../kit/src/store/outbox.ts';
 import { tenantIsolationSql } from '../../kit/src/store/tenantIsolationSql.ts';
 
 export const migrations: readonly SqlMigration[] = [
@@ -41,4 +42,6 @@ export const migrations: readonly SqlMigration[] = [
       ...tenantIsolationSql('api_keys'),
     ],
   },
+  // Events committed with the writes they announce (tenant.created).
+  { ...outboxMigration, name: '002_outbox' },
 ];

@@ -18,6 +18,8 @@ export const startTenants: StartSubgraph<TenantsContext> = async (config, _env, 
     tenantScoped: [User, ApiKey],
     migrations,
     log: deps.log,
+    // The store's outbox relay publishes the events its transactions enqueue.
+    bus: deps.bus,
   });
   const { server, createContext } = createTenantsSubgraph({ store, bus: deps.bus, verifier: deps.verifier, log: deps.log });
   return {

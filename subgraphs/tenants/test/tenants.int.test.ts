@@ -17,7 +17,7 @@ describe('tenants store on PostgreSQL', () => {
   let store: PgStore;
   const bus = createMemoryBus({ log: silentLogger });
   const published: PlatformEvent[] = [];
-  const service = (claims = platformAdminClaims) => createTenantService({ store, bus, log: silentLogger, claims });
+  const service = (claims = platformAdminClaims) => createTenantService({ store, log: silentLogger, claims });
 
   beforeAll(async () => {
     store = await createPgStore({
@@ -26,12 +26,13 @@ describe('tenants store on PostgreSQL', () => {
       tenantScoped: [User, ApiKey],
       migrations,
       log: silentLogger,
+      bus,
     });
     await bus.consume({ durable: 'test', types: ['tenant.created'], handler: async (e) => void published.push(e) });
   });
   afterAll(async () => {
-    await bus.close();
     await store?.close();
+    await bus.close();
     await db.drop();
   });
 
@@ -44,13 +45,18 @@ describe('tenants store on PostgreSQL', () => {
     expect(rows[0]!.forced).toBe(true);
   });
 
-  it('lets only platform operators create tenants, and publishes tenant.created', async () => {
+  it('lets only platform operators create tenants, and publishes tenant.created through the outbox', async () => {
     const acme = await service().create({ slug: 'acme', name: 'Acme', plan: 'PROFESSIONAL' });
     expect(acme.slug).toBe('acme');
     await expect(service(claimsFor(acme.id)).create({ slug: 'evil', name: 'Evil' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(service().create({ slug: 'acme', name: 'Again' })).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(service().create({ slug: 'A!', name: 'Bad' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
     await expect.poll(() => published.map((e) => e.tenantId)).toContain(acme.id);
+    // The refused and conflicting creates rolled back their events with their rows.
+    expect(published.map((e) => e.data.slug)).toEqual(['acme']);
+    expect(published[0]).toMatchObject({ type: 'tenant.created', source: 'tenants', data: { plan: 'PROFESSIONAL' } });
+    // Published rows leave the outbox (operators see every tenant's rows).
+    await expect.poll(() => store.run(platformAdminClaims, (em) => em.execute('select id from outbox_events'))).toEqual([]);
   });
 
   it('keeps tenants apart in the store even when the code forgets the filter', async () => {

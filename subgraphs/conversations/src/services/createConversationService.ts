@@ -20,7 +20,7 @@ import { retryOnConflict } from '../store/retryOnConflict.ts';
 export const MAX_TITLE_LENGTH = 200;
 export const MAX_CONTENT_LENGTH = 32_000;
 
-/** The event other subgraphs (analytics) consume; published after the message is committed. */
+/** The event other subgraphs (analytics) consume; committed with the message, published by the store's outbox. */
 export interface MessageCreatedData extends Record<string, unknown> {
   conversationId: string;
   messageId: string;
@@ -30,7 +30,8 @@ export interface MessageCreatedData extends Record<string, unknown> {
 
 export interface ConversationServiceDeps {
   store: ConversationStore;
-  bus: EventBus;
+  /** Unused: events leave through the store's outbox (`store.enqueue`). Kept while server.ts still passes it. */
+  bus?: EventBus;
   log: Logger;
   claims: TenantClaims;
 }
@@ -42,7 +43,7 @@ export interface CreateConversationInput {
 }
 
 /** Business rules of the conversations subgraph, bound to one caller. */
-export function createConversationService({ store, bus, log, claims }: ConversationServiceDeps) {
+export function createConversationService({ store, log, claims }: ConversationServiceDeps) {
   /** Posting needs a tenant and a role that may write; viewers read only. */
   const requireWriter = (): string => {
     if (!claims.tenantId) throw forbidden('This operation needs a tenant');
@@ -120,11 +121,12 @@ export function createConversationService({ store, bus, log, claims }: Conversat
             createdAt: now,
           });
           await em.flush();
+          // In the same transaction: an attempt that loses its race takes its event with it.
+          const data: MessageCreatedData = { conversationId, messageId: created.id, role: created.role, tokenCount: created.tokenCount };
+          await store.enqueue(em, createEvent('message.created', tenantId, 'conversations', data));
           return created;
         }),
       );
-      const data: MessageCreatedData = { conversationId, messageId: message.id, role: message.role, tokenCount: message.tokenCount };
-      await bus.publish(createEvent('message.created', tenantId, 'conversations', data));
       return message;
     },
   };

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { TenantClaims } from '../../../kit/src/auth/claims.ts';
+import type { PlatformEvent } from '../../../kit/src/bus/PlatformEvent.ts';
 import type { Keyset } from '../../../kit/src/pagination.ts';
 import { Conversation } from '../entities/Conversation.ts';
 import { Message } from '../entities/Message.ts';
@@ -33,6 +34,13 @@ export interface ConversationStore {
    * (PostgreSQL: with the tenant set for row-level security; MongoDB: on replica sets).
    */
   run<T>(claims: TenantClaims, fn: (em: EntityManager) => Promise<T>): Promise<T>;
+  /**
+   * Adds an event to the store's outbox within `run` (pass its `em`): it is saved with the run's
+   * writes (PostgreSQL: in its transaction; MongoDB: in its transaction on replica sets, right
+   * after its writes on a standalone server), never when the run fails, and published by the
+   * store's relay after the commit.
+   */
+  enqueue(em: EntityManager, event: PlatformEvent): Promise<void>;
   /**
    * Up to `limit` messages of each conversation, oldest first, in ONE query however many
    * conversations are asked for; only the caller's tenant's messages. Conversations without

@@ -1,8 +1,11 @@
 import { MongoNamingStrategy } from '@mikro-orm/core';
-import type { EntityMetadata } from '@mikro-orm/core';
+import type { EntityManager, EntityMetadata } from '@mikro-orm/core';
 import { MikroORM } from '@mikro-orm/mongodb';
+import type { ClientSession } from 'mongodb';
 import type { TenantClaims } from '../../../kit/src/auth/claims.ts';
+import type { EventBus } from '../../../kit/src/bus/EventBus.ts';
 import type { Logger } from '../../../kit/src/log.ts';
+import type { RelayLoop } from '../../../kit/src/store/createRelayLoop.ts';
 import { createCountingLogger } from '../../../kit/src/store/countingLogger.ts';
 import { Conversation } from '../entities/Conversation.ts';
 import { Message } from '../entities/Message.ts';
@@ -10,6 +13,8 @@ import type { MessageEntity } from '../entities/Message.ts';
 import { isUuid } from '../newId.ts';
 import { conversationEntities } from './ConversationStore.ts';
 import type { ConversationStore, MessagePagesRequest } from './ConversationStore.ts';
+import { createMongoOutboxRelay, insertOutboxDocuments, MONGO_OUTBOX_COLLECTION, toOutboxDocument } from './createMongoOutboxRelay.ts';
+import type { MongoOutboxDocument } from './createMongoOutboxRelay.ts';
 
 /**
  * MongoDB requires the primary key's field to be `_id`; the entities (shared with PostgreSQL) call
@@ -44,12 +49,16 @@ export interface MongoConversationStoreOptions {
    */
   transactions?: 'auto' | boolean;
   log: Logger;
+  /** The bus the outbox is published to; when given, the store runs the outbox relay and closes it. */
+  bus?: EventBus;
 }
 
 export interface MongoConversationStore extends ConversationStore {
   readonly driver: 'mongodb';
   readonly orm: MikroORM;
   readonly transactional: boolean;
+  /** The relay this store owns (when created with a bus), else null. */
+  readonly relay: RelayLoop | null;
 }
 
 export function mongoDbNameOf(url: string): string {
@@ -137,9 +146,36 @@ export async function createMongoConversationStore(options: MongoConversationSto
   try {
     const db = orm.em.getConnection().getDb();
     for (const spec of mongoIndexSpecs(orm)) await db.collection(spec.collection).createIndex(spec.keys, { name: spec.name });
+    const outbox = db.collection<MongoOutboxDocument>(MONGO_OUTBOX_COLLECTION);
+    await outbox.createIndex({ createdAt: 1, _id: 1 }, { name: `${MONGO_OUTBOX_COLLECTION}_created` });
     const transactional = options.transactions === 'auto' || options.transactions === undefined ? await supportsTransactions(orm) : options.transactions;
     if (!transactional) log.warn('MongoDB is a standalone server: writes of one request are not atomic (run a replica set)');
     log.info('conversations store on MongoDB', { db: db.databaseName, transactional });
+
+    const relay = options.bus ? createMongoOutboxRelay({ collection: outbox, bus: options.bus, log }) : null;
+    /** EntityManagers of runs in progress: enqueue refuses any other (its events would never be written). */
+    const running = new WeakSet<EntityManager>();
+    /** Events enqueued in a run, written once its entities are flushed. */
+    const pending = new WeakMap<EntityManager, MongoOutboxDocument[]>();
+    /** Writes the run's events: in its transaction (the session) when the server has them. */
+    const writeOutbox = async (em: EntityManager): Promise<boolean> => {
+      const documents = pending.get(em);
+      if (!documents) return false;
+      pending.delete(em);
+      await insertOutboxDocuments(outbox, documents, em.getTransactionContext<ClientSession>());
+      return true;
+    };
+
+    /**
+     * Runs `fn`, flushes its writes, then writes its events: in the same transaction when `em` is
+     * in one; else after the writes, so no event announces a write that failed.
+     */
+    const runOn = async <T>(em: EntityManager, fn: (em: EntityManager) => Promise<T>) => {
+      running.add(em);
+      const value = await fn(em);
+      await em.flush();
+      return { value, enqueued: await writeOutbox(em) };
+    };
 
     const forkFor = (claims: TenantClaims) => {
       const em = orm.em.fork({ clear: true });
@@ -151,17 +187,23 @@ export async function createMongoConversationStore(options: MongoConversationSto
       rowLocks: false,
       orm,
       transactional,
+      relay,
       async run(claims, fn) {
         const em = forkFor(claims);
-        if (transactional) {
-          return em.transactional(async (tem) => {
-            tem.setFilterParams('tenant', { tenantId: claims.tenantId ?? NO_TENANT });
-            return fn(tem);
-          });
-        }
-        const result = await fn(em);
-        await em.flush();
-        return result;
+        const outcome = transactional
+          ? await em.transactional((tem) => {
+              tem.setFilterParams('tenant', { tenantId: claims.tenantId ?? NO_TENANT });
+              return runOn(tem, fn);
+            })
+          : await runOn(em, fn);
+        if (outcome.enqueued) relay?.poke();
+        return outcome.value;
+      },
+      async enqueue(em, event) {
+        if (!running.has(em)) throw new Error('an outbox event must be enqueued within store.run, with the EntityManager it gave');
+        const documents = pending.get(em) ?? [];
+        documents.push(toOutboxDocument(event));
+        pending.set(em, documents);
       },
       async messagePages(claims, request) {
         const tenantId = claims.tenantId;
@@ -182,7 +224,13 @@ export async function createMongoConversationStore(options: MongoConversationSto
       async ping() {
         return (await orm.checkConnection()).ok;
       },
-      close: () => orm.close(),
+      async close() {
+        try {
+          await relay?.close();
+        } finally {
+          await orm.close();
+        }
+      },
     };
   } catch (error) {
     await orm.close().catch(() => undefined);

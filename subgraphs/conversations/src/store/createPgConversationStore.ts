@@ -1,3 +1,5 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EventBus } from '../../../kit/src/bus/EventBus.ts';
 import type { Logger } from '../../../kit/src/log.ts';
 import { createPgStore } from '../../../kit/src/store/createPgStore.ts';
 import type { PgStore } from '../../../kit/src/store/createPgStore.ts';
@@ -16,6 +18,8 @@ export interface PgConversationStoreOptions {
   appPassword?: string | null;
   poolMax?: number;
   log: Logger;
+  /** The bus the outbox is published to; when given, the store runs the outbox relay and closes it. */
+  bus?: EventBus;
 }
 
 export interface PgConversationStore extends ConversationStore {
@@ -55,12 +59,15 @@ export async function createPgConversationStore(options: PgConversationStoreOpti
     tenantScoped: conversationEntities,
     migrations,
     log: options.log,
+    bus: options.bus,
   });
   return {
     driver: 'postgresql',
     rowLocks: true,
     pg,
     run: (claims, fn) => pg.run(claims, (em) => fn(em)),
+    // `run` hands services the PostgreSQL EntityManager, typed as MikroORM's core one.
+    enqueue: (em, event) => pg.enqueue(em as EntityManager, event),
     async messagePages(claims, { conversationIds, limit, after }) {
       const tenantId = claims.tenantId;
       const ids = [...new Set(conversationIds.filter(isUuid))];

@@ -17,7 +17,8 @@ import type { ValidCredentials } from './validateIntegrationInput.ts';
 
 export interface IntegrationServiceDeps {
   store: PgStore;
-  bus: EventBus;
+  /** Unused: events leave through the store's outbox (`store.enqueue`). Kept while server.ts still passes it. */
+  bus?: EventBus;
   log: Logger;
   claims: TenantClaims;
   cipher: CredentialCipher;
@@ -43,7 +44,7 @@ function sealedColumns(sealed: SealedSecret | null) {
 }
 
 /** Business rules of the integrations subgraph, bound to one caller. */
-export function createIntegrationService({ store, bus, log, claims, cipher }: IntegrationServiceDeps) {
+export function createIntegrationService({ store, log, claims, cipher }: IntegrationServiceDeps) {
   const requireAdmin = () => {
     if (!claims.tenantId) throw forbidden('This operation needs a tenant');
     if (!hasRole(claims, 'ADMIN')) throw forbidden('Tenant admins only');
@@ -89,11 +90,13 @@ export function createIntegrationService({ store, bus, log, claims, cipher }: In
           credentialsUpdatedAt: sealed ? new Date() : null,
         });
         await em.flush();
+        // Field names only, never values: events leave the subgraph.
+        await store.enqueue(
+          em,
+          createEvent('integration.created', tenantId, 'integrations', { integrationId: id, kind: input.kind, credentialFields: created.credentialFields }),
+        );
         return created;
       });
-      await bus.publish(
-        createEvent('integration.created', tenantId, 'integrations', { integrationId: id, kind: input.kind, credentialFields: integration.credentialFields }),
-      );
       log.info('integration created', { integrationId: id, kind: input.kind });
       return integration;
     },
@@ -109,11 +112,12 @@ export function createIntegrationService({ store, bus, log, claims, cipher }: In
         if (!row) throw notFound('Integration', id);
         em.assign(row, { credentialFields: credentials.fields, ...sealedColumns(sealed), credentialsUpdatedAt: new Date() });
         await em.flush();
+        await store.enqueue(
+          em,
+          createEvent('integration.credentials_set', tenantId, 'integrations', { integrationId: id, credentialFields: credentials.fields }),
+        );
         return row;
       });
-      await bus.publish(
-        createEvent('integration.credentials_set', tenantId, 'integrations', { integrationId: id, credentialFields: credentials.fields }),
-      );
       log.info('integration credentials set', { integrationId: id, fields: credentials.fields.length });
       return integration;
     },
@@ -121,16 +125,15 @@ export function createIntegrationService({ store, bus, log, claims, cipher }: In
     async setStatus(id: string, status: IntegrationStatusName): Promise<IntegrationEntity> {
       const tenantId = requireAdmin();
       if (!integrationStatuses.includes(status)) throw badInput(`\`status\` must be one of ${integrationStatuses.join(', ')}`, { field: 'status' });
-      const { row, changed } = await store.run(claims, async (em) => {
+      return store.run(claims, async (em) => {
         const found = await findOwn(em, id);
         if (!found) throw notFound('Integration', id);
-        const differs = found.status !== status;
+        if (found.status === status) return found; // no change, nothing to announce
         found.status = status;
         await em.flush();
-        return { row: found, changed: differs };
+        await store.enqueue(em, createEvent('integration.status_changed', tenantId, 'integrations', { integrationId: id, status }));
+        return found;
       });
-      if (changed) await bus.publish(createEvent('integration.status_changed', tenantId, 'integrations', { integrationId: id, status }));
-      return row;
     },
 
     /**

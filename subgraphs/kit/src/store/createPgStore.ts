@@ -4,8 +4,13 @@ import type { EntitySchema } from '@mikro-orm/core';
 import { Migrator, Migration } from '@mikro-orm/migrations';
 import pg from 'pg';
 import type { TenantClaims } from '../auth/claims.ts';
+import type { EventBus } from '../bus/EventBus.ts';
+import type { PlatformEvent } from '../bus/PlatformEvent.ts';
 import type { Logger } from '../log.ts';
 import { createCountingLogger } from './countingLogger.ts';
+import { createOutboxRelay } from './createOutboxRelay.ts';
+import type { OutboxRelay, OutboxRelayOptions } from './createOutboxRelay.ts';
+import { insertOutboxEvent } from './outbox.ts';
 import { ensureDatabase, ensureAppRole, deriveAppUrl, databaseNameOf } from './pgAdmin.ts';
 import { TENANT_SETTING, PLATFORM_ADMIN_SETTING } from './tenantIsolationSql.ts';
 
@@ -30,6 +35,13 @@ export interface PgStoreOptions {
   tenantScoped: EntitySchema<any, any>[];
   poolMax?: number;
   log: Logger;
+  /**
+   * The bus the outbox is published to. When given, the store runs an outbox relay (and closes
+   * it in `close()`); the migrations must then include `outboxMigration`.
+   */
+  bus?: EventBus;
+  /** Tuning of that relay (tests shorten the polling period). */
+  relay?: Pick<OutboxRelayOptions, 'intervalMs' | 'batch' | 'maxBackoffMs'>;
 }
 
 /** No tenant matches this id: callers without a tenant (platform operators) see no tenant rows. */
@@ -45,7 +57,15 @@ export interface PgStore {
    * pooled connection never carries it to the next user), with the tenant filter on.
    */
   run<T>(claims: TenantClaims, fn: (em: EntityManager) => Promise<T>): Promise<T>;
+  /**
+   * Adds an event to the outbox in the transaction of `em` (the one `run` gave): it is published
+   * only if that transaction commits, right after the commit when the store has a relay.
+   */
+  enqueue(em: EntityManager, event: PlatformEvent): Promise<void>;
+  /** The relay this store owns (when created with a bus), else null. */
+  readonly relay: OutboxRelay | null;
   ping(): Promise<boolean>;
+  /** Closes the relay (after a last attempt to publish), then the connections. */
   close(): Promise<void>;
 }
 
@@ -110,23 +130,44 @@ export async function createPgStore(options: PgStoreOptions): Promise<PgStore> {
       },
     },
   });
-  await verifyServingRole(orm, appRole);
+  let relay: OutboxRelay | null = null;
+  try {
+    await verifyServingRole(orm, appRole);
+    if (options.bus) {
+      await verifyOutboxTable(orm);
+      relay = createOutboxRelay({ orm, bus: options.bus, log, ...options.relay });
+    }
+  } catch (error) {
+    await orm.close();
+    throw error;
+  }
+  /** Transactions that enqueued: their commit pokes the relay. */
+  const enqueued = new WeakSet<EntityManager>();
   return {
     orm,
     appRole,
+    relay,
     statementCount: () => counter.statements,
-    run(claims, fn) {
+    async run(claims, fn) {
       const em = orm.em.fork({ clear: true });
       const tenantId = claims.tenantId ?? NO_TENANT;
       em.setFilterParams('tenant', { tenantId });
-      return em.transactional(async (tem) => {
+      const outcome = await em.transactional(async (tem) => {
         await tem.execute(`select set_config('${TENANT_SETTING}', ?, true), set_config('${PLATFORM_ADMIN_SETTING}', ?, true)`, [
           claims.tenantId ?? '',
           claims.platformAdmin ? 'on' : 'off',
         ]);
         tem.setFilterParams('tenant', { tenantId });
-        return fn(tem);
+        const value = await fn(tem);
+        return { value, enqueued: enqueued.has(tem) };
       });
+      // Committed: publish now rather than at the next poll.
+      if (outcome.enqueued) relay?.poke();
+      return outcome.value;
+    },
+    async enqueue(em, event) {
+      await insertOutboxEvent(em, event);
+      enqueued.add(em);
     },
     async ping() {
       try {
@@ -136,8 +177,20 @@ export async function createPgStore(options: PgStoreOptions): Promise<PgStore> {
         return false;
       }
     },
-    close: () => orm.close(),
+    async close() {
+      try {
+        await relay?.close();
+      } finally {
+        await orm.close();
+      }
+    },
   };
+}
+
+/** A store with a bus must have the outbox table: say which migration is missing, at start-up. */
+async function verifyOutboxTable(orm: MikroORM): Promise<void> {
+  const rows = await orm.em.fork().execute<{ found: string | null }[]>("select to_regclass('outbox_events')::text as found");
+  if (!rows[0]?.found) throw new Error('the store has a bus but no outbox_events table: append outboxMigration to its migrations');
 }
 
 /** Refuses to serve as a role that would bypass row-level security. */

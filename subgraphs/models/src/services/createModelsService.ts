@@ -1,6 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { TenantClaims } from '../../../kit/src/auth/claims.ts';
 import { hasRole } from '../../../kit/src/auth/claims.ts';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventBus } from '../../../kit/src/bus/EventBus.ts';
 import { createEvent } from '../../../kit/src/bus/PlatformEvent.ts';
 import { ErrorCode, PlatformError, badInput, conflict, forbidden } from '../../../kit/src/errors.ts';
@@ -22,7 +23,8 @@ export const MAX_MODELS_PER_TENANT = 1000;
 
 export interface ModelsServiceDeps {
   store: PgStore;
-  bus: EventBus;
+  /** Unused: events leave through the store's outbox (`store.enqueue`). Kept while server.ts still passes it. */
+  bus?: EventBus;
   log: Logger;
   claims: TenantClaims;
   catalogs: CatalogSource;
@@ -51,18 +53,20 @@ export interface RoutingPolicyInput {
 const quotaExceeded = (message: string) => new PlatformError(ErrorCode.QUOTA_EXCEEDED, message);
 
 /** Business rules of the models subgraph's writes, bound to one caller. */
-export function createModelsService({ store, bus, log, claims, catalogs, onChanged }: ModelsServiceDeps) {
+export function createModelsService({ store, log, claims, catalogs, onChanged }: ModelsServiceDeps) {
   const requireAdmin = () => {
     if (!claims.tenantId) throw forbidden('This operation needs a tenant');
     if (!hasRole(claims, 'ADMIN')) throw forbidden('Only tenant admins may do this');
     return claims.tenantId;
   };
 
-  /** After the commit: no replica may serve the old catalog, then other subgraphs hear of it. */
-  const afterWrite = async (tenantId: string, type: string, data: Record<string, unknown>) => {
+  /** In the write's transaction: other subgraphs hear of it once it commits (the store's outbox). */
+  const announce = (em: EntityManager, tenantId: string, type: string, data: Record<string, unknown>) =>
+    store.enqueue(em, createEvent(type, tenantId, 'models', data));
+  /** After the commit: no replica may serve the old catalog. */
+  const afterWrite = async (tenantId: string) => {
     await catalogs.invalidate(tenantId);
     onChanged?.();
-    await bus.publish(createEvent(type, tenantId, 'models', data));
   };
 
   return {
@@ -79,13 +83,14 @@ export function createModelsService({ store, bus, log, claims, catalogs, onChang
           }
           const created = em.create(Provider, { tenantId, name, kind: input.kind, baseUrl });
           await em.flush();
+          await announce(em, tenantId, 'provider.created', { providerId: created.id, kind: created.kind });
           return toProviderRecord(created);
         });
       } catch (error) {
         if (error instanceof UniqueConstraintViolationException) throw conflict(`A provider named "${name}" exists`, { field: 'name' });
         throw error;
       }
-      await afterWrite(tenantId, 'provider.created', { providerId: provider.id, kind: provider.kind });
+      await afterWrite(tenantId);
       log.info('provider created', { providerId: provider.id, kind: provider.kind });
       return provider;
     },
@@ -108,6 +113,7 @@ export function createModelsService({ store, bus, log, claims, catalogs, onChang
           }
           const created = em.create(Model, { tenantId, providerId, name, contextWindow, inputCostPerMillion, outputCostPerMillion });
           await em.flush();
+          await announce(em, tenantId, 'model.created', { modelId: created.id, providerId, name: created.name });
           return toModelRecord(created, provider.kind);
         });
       } catch (error) {
@@ -116,7 +122,7 @@ export function createModelsService({ store, bus, log, claims, catalogs, onChang
         }
         throw error;
       }
-      await afterWrite(tenantId, 'model.created', { modelId: model.id, providerId, name: model.name });
+      await afterWrite(tenantId);
       log.info('model created', { modelId: model.id, providerId });
       return model;
     },
@@ -137,9 +143,10 @@ export function createModelsService({ store, bus, log, claims, catalogs, onChang
           { tenantId, defaultModelId, fallbackModelIds: chain, firstTokenTimeoutMs, updatedAt: new Date() },
           { onConflictFields: ['tenantId'], onConflictAction: 'merge', onConflictExcludeFields: ['id'] },
         );
+        await announce(em, tenantId, 'routing_policy.set', { policyId: saved.id, defaultModelId, fallbackModelIds: chain });
         return toRoutingPolicyRecord(saved);
       });
-      await afterWrite(tenantId, 'routing_policy.set', { policyId: policy.id, defaultModelId, fallbackModelIds: chain });
+      await afterWrite(tenantId);
       log.info('routing policy set', { policyId: policy.id, defaultModelId });
       return policy;
     },

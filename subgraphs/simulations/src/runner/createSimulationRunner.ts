@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { TenantClaims } from '../../../kit/src/auth/claims.ts';
-import type { EventBus } from '../../../kit/src/bus/EventBus.ts';
 import { createEvent } from '../../../kit/src/bus/PlatformEvent.ts';
 import type { Logger } from '../../../kit/src/log.ts';
 import type { PgStore } from '../../../kit/src/store/createPgStore.ts';
@@ -34,8 +33,8 @@ export interface SimulationRunner extends SimulationQueue {
 }
 
 export interface SimulationRunnerOptions {
+  /** Its outbox carries simulation.completed (the store's relay publishes it). */
   store: PgStore;
-  bus: EventBus;
   log: Logger;
   /** Worker threads (SIMULATION_WORKERS). */
   workers: number;
@@ -70,7 +69,7 @@ interface ActiveRun extends RunRef {
  * whose process died (its lease lapsed): runs are reproducible from their seed.
  */
 export function createSimulationRunner(options: SimulationRunnerOptions): SimulationRunner {
-  const { store, bus, log } = options;
+  const { store, log } = options;
   const leaseMs = options.leaseMs ?? 30_000;
   const persistEveryMs = options.persistEveryMs ?? 1_000;
   const runnerId = randomUUID();
@@ -153,25 +152,24 @@ export function createSimulationRunner(options: SimulationRunnerOptions): Simula
       return;
     }
     const result = toResultData(outcome.result, outcome.nonFinite);
-    const stored = await asTenant(run, (em) =>
-      em.nativeUpdate(Simulation, held(run), {
+    const durationMs = finishedAt.getTime() - (run.startedAt ?? finishedAt).getTime();
+    const stored = await asTenant(run, async (em) => {
+      const updated = await em.nativeUpdate(Simulation, held(run), {
         status: 'COMPLETED',
         result,
         completedIterations: outcome.completed,
         finishedAt,
         leaseUntil: null,
-      }),
-    );
+      });
+      // In the completion's transaction: the event exists exactly when the stored result does.
+      if (updated > 0) {
+        const data = { simulationId: run.id, iterations: outcome.completed, durationMs };
+        await store.enqueue(em, createEvent('simulation.completed', run.tenantId, 'simulations', data));
+      }
+      return updated;
+    });
     if (stored === 0) return;
-    const durationMs = finishedAt.getTime() - (run.startedAt ?? finishedAt).getTime();
     log.info('simulation completed', { runId: run.id, tenantId: run.tenantId, iterations: outcome.completed, durationMs });
-    try {
-      await bus.publish(
-        createEvent('simulation.completed', run.tenantId, 'simulations', { simulationId: run.id, iterations: outcome.completed, durationMs }),
-      );
-    } catch (error) {
-      log.error('could not publish simulation.completed', { runId: run.id, error: String(error) });
-    }
   }
 
   async function fail(run: ActiveRun, message: string): Promise<void> {

@@ -20,7 +20,8 @@ const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}$/;
 
 export interface TenantServiceDeps {
   store: PgStore;
-  bus: EventBus;
+  /** Unused: events leave through the store's outbox (`store.enqueue`). Kept while server.ts still passes it. */
+  bus?: EventBus;
   log: Logger;
   claims: TenantClaims;
 }
@@ -32,7 +33,7 @@ function requireText(field: string, value: string, max: number): string {
 }
 
 /** Business rules of the tenants subgraph, bound to one caller. */
-export function createTenantService({ store, bus, log, claims }: TenantServiceDeps) {
+export function createTenantService({ store, log, claims }: TenantServiceDeps) {
   const requireTenant = () => {
     if (!claims.tenantId) throw forbidden('This operation needs a tenant');
     return claims.tenantId;
@@ -75,13 +76,14 @@ export function createTenantService({ store, bus, log, claims }: TenantServiceDe
         tenant = await store.run(claims, async (em) => {
           const created = em.create(Tenant, { slug: input.slug, name, plan: input.plan ?? 'TRIAL' });
           await em.flush();
+          // Committed with the tenant, published by the store's outbox relay.
+          await store.enqueue(em, createEvent('tenant.created', created.id, 'tenants', { slug: created.slug, plan: created.plan }));
           return created;
         });
       } catch (error) {
         if (error instanceof UniqueConstraintViolationException) throw conflict(`A tenant with slug "${input.slug}" exists`, { field: 'slug' });
         throw error;
       }
-      await bus.publish(createEvent('tenant.created', tenant.id, 'tenants', { slug: tenant.slug, plan: tenant.plan }));
       log.info('tenant created', { tenantId: tenant.id, slug: tenant.slug });
       return tenant;
     },
