@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { subgraphTypeDefs } from '../../kit/src/subgraphTypeDefs.ts';
 import type { ContextVerifier } from '../../kit/src/auth/contextToken.ts';
 import { createContextFactory, createSubgraphServer } from '../../kit/src/createSubgraphServer.ts';
 import type { SubgraphContext } from '../../kit/src/createSubgraphServer.ts';
@@ -10,7 +9,7 @@ import { createAnalyticsLoaders } from './loaders.ts';
 import { resolvers } from './resolvers/index.ts';
 import { createUsageService } from './services/createUsageService.ts';
 
-export const analyticsTypeDefs = readFileSync(join(import.meta.dirname, '..', '..', '..', 'schema', 'analytics.graphql'), 'utf8');
+export const analyticsTypeDefs = subgraphTypeDefs('analytics');
 
 export interface AnalyticsDeps {
   store: PgStore;

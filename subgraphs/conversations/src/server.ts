@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { subgraphTypeDefs } from '../../kit/src/subgraphTypeDefs.ts';
 import type { ContextVerifier } from '../../kit/src/auth/contextToken.ts';
-import type { EventBus } from '../../kit/src/bus/EventBus.ts';
 import { createContextFactory, createSubgraphServer } from '../../kit/src/createSubgraphServer.ts';
 import type { Logger } from '../../kit/src/log.ts';
 import type { ConversationsContext } from './context.ts';
@@ -10,11 +8,10 @@ import { resolvers } from './resolvers/index.ts';
 import { createConversationService } from './services/createConversationService.ts';
 import type { ConversationStore } from './store/ConversationStore.ts';
 
-export const conversationsTypeDefs = readFileSync(join(import.meta.dirname, '..', '..', '..', 'schema', 'conversations.graphql'), 'utf8');
+export const conversationsTypeDefs = subgraphTypeDefs('conversations');
 
 export interface ConversationsDeps {
   store: ConversationStore;
-  bus: EventBus;
   verifier: ContextVerifier;
   log: Logger;
 }
@@ -33,7 +30,7 @@ export function createConversationsSubgraph(deps: ConversationsDeps) {
     build: (base) => ({
       ...base,
       loaders: createConversationsLoaders(deps.store, base.claims),
-      conversations: createConversationService({ store: deps.store, bus: deps.bus, log: base.log, claims: base.claims }),
+      conversations: createConversationService({ store: deps.store, log: base.log, claims: base.claims }),
     }),
   });
   return { server, createContext };

@@ -26,7 +26,7 @@ export const startConversations: StartSubgraph<ConversationsContext> = async (co
   }
   // Either store publishes the events its writes enqueue through its own outbox relay (deps.bus).
   deps.log.info('conversations store opened', { driver: store.driver });
-  const { server, createContext } = createConversationsSubgraph({ store, bus: deps.bus, verifier: deps.verifier, log: deps.log });
+  const { server, createContext } = createConversationsSubgraph({ store, verifier: deps.verifier, log: deps.log });
   return {
     server,
     createContext,

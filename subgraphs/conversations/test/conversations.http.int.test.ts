@@ -50,7 +50,7 @@ describe('conversations subgraph over HTTP', () => {
     await bus.consume({ durable: 'http-test', types: ['message.created'], handler: async (event) => void published.push(event) });
     // The subgraph as start.ts builds it, over a store this test holds (to count its statements).
     const start: StartSubgraph<ConversationsContext> = async (_config, _env, deps) => ({
-      ...createConversationsSubgraph({ store, bus: deps.bus, verifier: deps.verifier, log: deps.log }),
+      ...createConversationsSubgraph({ store, verifier: deps.verifier, log: deps.log }),
       health: async () => ({ ok: await store.ping() }),
       close: async () => undefined,
     });

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { subgraphTypeDefs } from '../../kit/src/subgraphTypeDefs.ts';
 import type { ContextVerifier } from '../../kit/src/auth/contextToken.ts';
-import type { EventBus } from '../../kit/src/bus/EventBus.ts';
 import { createContextFactory, createSubgraphServer } from '../../kit/src/createSubgraphServer.ts';
 import type { Logger } from '../../kit/src/log.ts';
 import type { PgStore } from '../../kit/src/store/createPgStore.ts';
@@ -11,11 +9,10 @@ import { createIntegrationsLoaders } from './loaders.ts';
 import { resolvers } from './resolvers/index.ts';
 import { createIntegrationService } from './services/createIntegrationService.ts';
 
-export const integrationsTypeDefs = readFileSync(join(import.meta.dirname, '..', '..', '..', 'schema', 'integrations.graphql'), 'utf8');
+export const integrationsTypeDefs = subgraphTypeDefs('integrations');
 
 export interface IntegrationsDeps {
   store: PgStore;
-  bus: EventBus;
   verifier: ContextVerifier;
   log: Logger;
   cipher: CredentialCipher;
@@ -35,7 +32,7 @@ export function createIntegrationsSubgraph(deps: IntegrationsDeps) {
     build: (base) => ({
       ...base,
       loaders: createIntegrationsLoaders(deps.store, base.claims),
-      integrations: createIntegrationService({ store: deps.store, bus: deps.bus, log: base.log, claims: base.claims, cipher: deps.cipher }),
+      integrations: createIntegrationService({ store: deps.store, log: base.log, claims: base.claims, cipher: deps.cipher }),
     }),
   });
   return { server, createContext };

@@ -24,7 +24,7 @@ export const startIntegrations: StartSubgraph<IntegrationsContext> = async (conf
     // The store's outbox relay publishes the events its transactions enqueue.
     bus: deps.bus,
   });
-  const { server, createContext } = createIntegrationsSubgraph({ store, bus: deps.bus, verifier: deps.verifier, log: deps.log, cipher });
+  const { server, createContext } = createIntegrationsSubgraph({ store, verifier: deps.verifier, log: deps.log, cipher });
   return {
     server,
     createContext,

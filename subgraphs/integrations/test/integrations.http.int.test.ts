@@ -63,7 +63,6 @@ describe('integrations subgraph over HTTP: tenant isolation and batching', () =>
     const cipher = createCredentialCipher({ current: { id: 'test', key: randomBytes(32) } });
     const { server, createContext } = createIntegrationsSubgraph({
       store,
-      bus,
       verifier: await verifierFor(keys.keys, 'integrations'),
       log: silentLogger,
       cipher,

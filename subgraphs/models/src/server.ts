@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { subgraphTypeDefs } from '../../kit/src/subgraphTypeDefs.ts';
 import type { ContextVerifier } from '../../kit/src/auth/contextToken.ts';
-import type { EventBus } from '../../kit/src/bus/EventBus.ts';
 import type { Cache } from '../../kit/src/cache/Cache.ts';
 import { createContextFactory, createSubgraphServer } from '../../kit/src/createSubgraphServer.ts';
 import type { Logger } from '../../kit/src/log.ts';
@@ -12,11 +10,10 @@ import { createModelsLoaders } from './loaders.ts';
 import { resolvers } from './resolvers/index.ts';
 import { createModelsService } from './services/createModelsService.ts';
 
-export const modelsTypeDefs = readFileSync(join(import.meta.dirname, '..', '..', '..', 'schema', 'models.graphql'), 'utf8');
+export const modelsTypeDefs = subgraphTypeDefs('models');
 
 export interface ModelsDeps {
   store: PgStore;
-  bus: EventBus;
   /** The tenant catalog cache: Redis when REDIS_URL is set, in-process otherwise. */
   cache: Cache;
   verifier: ContextVerifier;
@@ -36,7 +33,6 @@ export function createModelsSubgraph(deps: ModelsDeps) {
       const loaders = createModelsLoaders(catalogs, base.claims);
       const models = createModelsService({
         store: deps.store,
-        bus: deps.bus,
         log: base.log,
         claims: base.claims,
         catalogs,

@@ -21,7 +21,7 @@ export const startModels: StartSubgraph<ModelsContext> = async (config, _env, de
     // The store's outbox relay publishes the events its transactions enqueue.
     bus: deps.bus,
   });
-  const { server, createContext } = createModelsSubgraph({ store, bus: deps.bus, cache: deps.cache, verifier: deps.verifier, log: deps.log });
+  const { server, createContext } = createModelsSubgraph({ store, cache: deps.cache, verifier: deps.verifier, log: deps.log });
   return {
     server,
     createContext,

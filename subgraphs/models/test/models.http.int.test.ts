@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TenantClaims } from '../../kit/src/auth/claims.ts';
 import type { ContextSigner } from '../../kit/src/auth/contextToken.ts';
-import { createMemoryBus } from '../../kit/src/bus/createMemoryBus.ts';
 import { createRedisCache } from '../../kit/src/cache/createRedisCache.ts';
 import { createGraphQLHandler } from '../../kit/src/http/createGraphQLHandler.ts';
 import { listen } from '../../kit/src/http/listen.ts';
@@ -68,7 +67,6 @@ describe('models subgraph over HTTP (gateway-signed context)', () => {
     signer = keys.signer;
     subgraph = createModelsSubgraph({
       store,
-      bus: createMemoryBus({ log: silentLogger }),
       cache: redis,
       verifier: await verifierFor(keys.keys, 'models'),
       log: silentLogger,

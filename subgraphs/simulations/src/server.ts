@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { subgraphTypeDefs } from '../../kit/src/subgraphTypeDefs.ts';
 import type { ContextVerifier } from '../../kit/src/auth/contextToken.ts';
 import { createContextFactory, createSubgraphServer } from '../../kit/src/createSubgraphServer.ts';
 import type { Logger } from '../../kit/src/log.ts';
@@ -10,7 +9,7 @@ import { resolvers } from './resolvers/index.ts';
 import type { SimulationQueue } from './runner/createSimulationRunner.ts';
 import { createSimulationService } from './services/createSimulationService.ts';
 
-export const simulationsTypeDefs = readFileSync(join(import.meta.dirname, '..', '..', '..', 'schema', 'simulations.graphql'), 'utf8');
+export const simulationsTypeDefs = subgraphTypeDefs('simulations');
 
 export interface SimulationsDeps {
   store: PgStore;

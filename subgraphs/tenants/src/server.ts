@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { EventBus } from '../../kit/src/bus/EventBus.ts';
+import { subgraphTypeDefs } from '../../kit/src/subgraphTypeDefs.ts';
 import type { ContextVerifier } from '../../kit/src/auth/contextToken.ts';
 import { createContextFactory, createSubgraphServer } from '../../kit/src/createSubgraphServer.ts';
 import type { Logger } from '../../kit/src/log.ts';
@@ -10,11 +8,10 @@ import { createTenantsLoaders } from './loaders.ts';
 import { resolvers } from './resolvers/index.ts';
 import { createTenantService } from './services/createTenantService.ts';
 
-export const tenantsTypeDefs = readFileSync(join(import.meta.dirname, '..', '..', '..', 'schema', 'tenants.graphql'), 'utf8');
+export const tenantsTypeDefs = subgraphTypeDefs('tenants');
 
 export interface TenantsDeps {
   store: PgStore;
-  bus: EventBus;
   verifier: ContextVerifier;
   log: Logger;
 }
@@ -28,7 +25,7 @@ export function createTenantsSubgraph(deps: TenantsDeps) {
     build: (base) => ({
       ...base,
       loaders: createTenantsLoaders(deps.store, base.claims),
-      tenants: createTenantService({ store: deps.store, bus: deps.bus, log: base.log, claims: base.claims }),
+      tenants: createTenantService({ store: deps.store, log: base.log, claims: base.claims }),
     }),
   });
   return { server, createContext };

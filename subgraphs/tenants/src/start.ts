@@ -21,7 +21,7 @@ export const startTenants: StartSubgraph<TenantsContext> = async (config, _env, 
     // The store's outbox relay publishes the events its transactions enqueue.
     bus: deps.bus,
   });
-  const { server, createContext } = createTenantsSubgraph({ store, bus: deps.bus, verifier: deps.verifier, log: deps.log });
+  const { server, createContext } = createTenantsSubgraph({ store, verifier: deps.verifier, log: deps.log });
   return {
     server,
     createContext,

@@ -1,7 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { TenantClaims } from '../../../kit/src/auth/claims.ts';
 import { hasRole } from '../../../kit/src/auth/claims.ts';
-import type { EventBus } from '../../../kit/src/bus/EventBus.ts';
 import { createEvent } from '../../../kit/src/bus/PlatformEvent.ts';
 import { badInput, forbidden, notFound } from '../../../kit/src/errors.ts';
 import { keysetOrder, keysetWhere } from '../../../kit/src/keysetWhere.ts';
@@ -31,7 +30,6 @@ export interface MessageCreatedData extends Record<string, unknown> {
 export interface ConversationServiceDeps {
   store: ConversationStore;
   /** Unused: events leave through the store's outbox (`store.enqueue`). Kept while server.ts still passes it. */
-  bus?: EventBus;
   log: Logger;
   claims: TenantClaims;
 }

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { TenantClaims } from '../../../kit/src/auth/claims.ts';
 import { hasRole } from '../../../kit/src/auth/claims.ts';
-import type { EventBus } from '../../../kit/src/bus/EventBus.ts';
 import { createEvent } from '../../../kit/src/bus/PlatformEvent.ts';
 import { badInput, ErrorCode, forbidden, notFound, PlatformError } from '../../../kit/src/errors.ts';
 import type { Logger } from '../../../kit/src/log.ts';
@@ -18,7 +17,6 @@ import type { ValidCredentials } from './validateIntegrationInput.ts';
 export interface IntegrationServiceDeps {
   store: PgStore;
   /** Unused: events leave through the store's outbox (`store.enqueue`). Kept while server.ts still passes it. */
-  bus?: EventBus;
   log: Logger;
   claims: TenantClaims;
   cipher: CredentialCipher;

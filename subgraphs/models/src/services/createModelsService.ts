@@ -2,7 +2,6 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { TenantClaims } from '../../../kit/src/auth/claims.ts';
 import { hasRole } from '../../../kit/src/auth/claims.ts';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { EventBus } from '../../../kit/src/bus/EventBus.ts';
 import { createEvent } from '../../../kit/src/bus/PlatformEvent.ts';
 import { ErrorCode, PlatformError, badInput, conflict, forbidden } from '../../../kit/src/errors.ts';
 import type { Logger } from '../../../kit/src/log.ts';
@@ -24,7 +23,6 @@ export const MAX_MODELS_PER_TENANT = 1000;
 export interface ModelsServiceDeps {
   store: PgStore;
   /** Unused: events leave through the store's outbox (`store.enqueue`). Kept while server.ts still passes it. */
-  bus?: EventBus;
   log: Logger;
   claims: TenantClaims;
   catalogs: CatalogSource;

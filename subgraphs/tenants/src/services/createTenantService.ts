@@ -2,7 +2,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { TenantClaims, Plan } from '../../../kit/src/auth/claims.ts';
 import { hasRole } from '../../../kit/src/auth/claims.ts';
-import type { EventBus } from '../../../kit/src/bus/EventBus.ts';
 import { createEvent } from '../../../kit/src/bus/PlatformEvent.ts';
 import { badInput, conflict, forbidden, notFound, unauthenticated } from '../../../kit/src/errors.ts';
 import type { Logger } from '../../../kit/src/log.ts';
@@ -21,7 +20,6 @@ const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}$/;
 export interface TenantServiceDeps {
   store: PgStore;
   /** Unused: events leave through the store's outbox (`store.enqueue`). Kept while server.ts still passes it. */
-  bus?: EventBus;
   log: Logger;
   claims: TenantClaims;
 }
