@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 // real PostgreSQL, Redis and NATS of the machine, e2e/ starts the stack as separate processes.
 export default defineConfig({
   test: {
+    // In CI a JSON report is written too, so .ci/run can print one plain closing line.
+    reporters: process.env.CI ? ['default', ['json', { outputFile: '.data/vitest-report.json' }]] : ['default'],
     projects: [
       {
         test: {
