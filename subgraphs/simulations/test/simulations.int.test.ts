@@ -233,6 +233,11 @@ describe('simulations subgraph over HTTP', () => {
     expect(unknown.extensions?.position).toBe(8);
   });
 
+  it('lets viewers read runs but not start them', async () => {
+    const viewer = claimsFor(tenantA, { roles: ['VIEWER'] });
+    expect(firstError(await call(viewer, START, { input: margin() }))?.extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('holds iterations to 1..10,000,000 and to the plan, and checks the parameters', async () => {
     const over = firstError(await call(claimsFor(tenantA, { plan: 'TRIAL' }), START, { input: margin() }))!;
     expect(over.extensions).toMatchObject({ code: 'QUOTA_EXCEEDED', limit: 100_000 });

@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { TenantClaims } from '../../../kit/src/auth/claims.ts';
-import { hasRole } from '../../../kit/src/auth/claims.ts';
+import { isReadOnly } from '../../../kit/src/auth/claims.ts';
 import { createEvent } from '../../../kit/src/bus/PlatformEvent.ts';
 import { badInput, forbidden, notFound } from '../../../kit/src/errors.ts';
 import { keysetOrder, keysetWhere } from '../../../kit/src/keysetWhere.ts';
@@ -45,7 +45,7 @@ export function createConversationService({ store, log, claims }: ConversationSe
   /** Posting needs a tenant and a role that may write; viewers read only. */
   const requireWriter = (): string => {
     if (!claims.tenantId) throw forbidden('This operation needs a tenant');
-    if (hasRole(claims, 'VIEWER') && !hasRole(claims, 'MEMBER') && !hasRole(claims, 'ADMIN')) {
+    if (isReadOnly(claims)) {
       throw forbidden('Viewers may read conversations but not write to them');
     }
     return claims.tenantId;

@@ -32,3 +32,8 @@ export function isPlan(value: unknown): value is Plan {
 export function hasRole(claims: TenantClaims, role: string): boolean {
   return claims.roles.includes(role);
 }
+
+/** Viewers read only: a caller whose only role is VIEWER may not change anything. */
+export function isReadOnly(claims: TenantClaims): boolean {
+  return hasRole(claims, 'VIEWER') && !hasRole(claims, 'MEMBER') && !hasRole(claims, 'ADMIN');
+}

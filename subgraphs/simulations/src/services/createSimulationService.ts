@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { TenantClaims } from '../../../kit/src/auth/claims.ts';
+import { isReadOnly } from '../../../kit/src/auth/claims.ts';
 import { badInput, conflict, ErrorCode, forbidden, notFound, PlatformError } from '../../../kit/src/errors.ts';
 import type { Logger } from '../../../kit/src/log.ts';
 import type { PgStore } from '../../../kit/src/store/createPgStore.ts';
@@ -30,6 +31,7 @@ function randomSeed(): number {
 export function createSimulationService({ store, queue, log, claims }: SimulationServiceDeps) {
   const requireTenant = () => {
     if (!claims.tenantId) throw forbidden('This operation needs a tenant');
+    if (isReadOnly(claims)) throw forbidden('Viewers may read simulations but not start or cancel them');
     return claims.tenantId;
   };
 
