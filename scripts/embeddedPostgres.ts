@@ -1,7 +1,7 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { appendFile, chmod, chown, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, chmod, chown, cp, mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -51,8 +51,8 @@ const OWNER_FILE = 'npm-start.pid';
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const { log, port } = options;
   const dataDir = resolve(options.dataDir);
-  const bins = await loadBinaries();
   const runAs = await postgresUser(log);
+  const bins = await reachableBinaries(await loadBinaries(), runAs, log);
   const pgCtl = (args: string[]) => run(bins.pg_ctl, ['-D', dataDir, ...args], execOptions(runAs));
 
   if (!existsSync(join(dataDir, 'PG_VERSION'))) await initialise(dataDir, bins, runAs, options.secretsFile, log);
@@ -113,6 +113,48 @@ async function loadBinaries(): Promise<Binaries> {
     `no embedded PostgreSQL binaries for ${process.platform}-${process.arch} (package ${name}); ` +
       'run `npm ci`, or set DATABASE_URL to a PostgreSQL server',
   );
+}
+
+/** Whether every directory from `dir` up lets other users pass through (the postgres user is one). */
+async function searchableByOthers(dir: string): Promise<boolean> {
+  for (let current = dir; ; current = dirname(current)) {
+    if (((await stat(current)).mode & 0o001) === 0) return false;
+    if (current === dirname(current)) return true;
+  }
+}
+
+/**
+ * As root, PostgreSQL runs as the postgres user, who must be able to execute the binaries. A
+ * checkout inside a private directory (mode 700, as `mktemp -d` makes) hides node_modules from
+ * it; then the binaries are copied once to a root-owned, world-readable folder under the system
+ * temp directory, keyed by their version.
+ */
+async function reachableBinaries(bins: Binaries, runAs: RunAs, log: Logger): Promise<Binaries> {
+  if (runAs.uid === undefined || (await searchableByOthers(dirname(bins.initdb)))) return bins;
+  const nativeDir = dirname(dirname(bins.initdb));
+  const version = createHash('sha256').update(nativeDir).update(String((await stat(bins.initdb)).size)).digest('hex').slice(0, 12);
+  const target = join(tmpdir(), `tenant-supergraph-postgres-${process.arch}-${version}`);
+  const usable = async () => {
+    try {
+      const info = await stat(join(target, 'bin', 'initdb'));
+      return info.uid === 0 && ((await stat(target)).uid === 0);
+    } catch {
+      return false;
+    }
+  };
+  if (!(await usable())) {
+    log.info('copying the PostgreSQL binaries where the postgres user can run them', { from: nativeDir, to: target });
+    const staging = await mkdtemp(`${target}.staging-`);
+    await cp(nativeDir, staging, { recursive: true, verbatimSymlinks: true });
+    await chmod(staging, 0o755);
+    await rm(target, { recursive: true, force: true });
+    await rename(staging, target).catch(async (error: unknown) => {
+      // Another start won the race: use its copy.
+      await rm(staging, { recursive: true, force: true });
+      if (!(await usable())) throw error;
+    });
+  }
+  return { initdb: join(target, 'bin', 'initdb'), pg_ctl: join(target, 'bin', 'pg_ctl') };
 }
 
 interface RunAs {
