@@ -183,6 +183,7 @@ describe('the supergraph, as production runs it', () => {
       ['forged', bearer(await stack.token({ tenant_id: a.id, roles: ['admin'] }, { key: forgedKey }))],
       ['expired', bearer(await stack.token({ tenant_id: a.id }, { expiresIn: Math.floor(Date.now() / 1000) - 120 }))],
       ['other issuer', bearer(await stack.token({ tenant_id: a.id }, { issuer: 'https://evil.test/' }))],
+      ['a tenant that does not exist', bearer(await stack.token({ tenant_id: randomUUID(), roles: ['admin'] }))],
     ];
     for (const [name, headers] of cases) {
       const result = await request(stack.gatewayUrl, TenantOverviewDocument, {}, headers);
@@ -190,6 +191,27 @@ describe('the supergraph, as production runs it', () => {
       expect(result.errors?.[0]?.extensions?.code, name).toBe('UNAUTHENTICATED');
       expect(result.data ?? null, name).toBeNull();
     }
+  });
+
+  it('takes the plan from the tenant record, not from the token', async () => {
+    const inflated = await stack.token({ tenant_id: a.id, roles: ['admin'], plan: 'ENTERPRISE' });
+    const big = await request(
+      stack.gatewayUrl,
+      StartSimulationDocument,
+      {
+        input: {
+          name: 'too big for PROFESSIONAL',
+          iterations: 6_000_000,
+          variables: [{ name: 'x', uniform: { min: 0, max: 1 } }],
+          expression: 'x',
+        },
+      },
+      bearer(inflated),
+    );
+    expect(big.errors?.[0]?.extensions?.code).toBe('QUOTA_EXCEEDED');
+    const planless = await stack.token({ tenant_id: a.id, roles: ['admin'] });
+    const { tenant } = await ok(request(stack.gatewayUrl, TenantOverviewDocument, {}, bearer(planless)));
+    expect(tenant?.plan).toBe('PROFESSIONAL');
   });
 
   it('lets only platform operators create tenants', async () => {

@@ -4,13 +4,16 @@ import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPag
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { ContextSigner } from '../../subgraphs/kit/src/auth/contextToken.ts';
-import { createErrorMasker, unauthenticated } from '../../subgraphs/kit/src/errors.ts';
+import { createErrorMasker, ErrorCode, PlatformError, unauthenticated } from '../../subgraphs/kit/src/errors.ts';
 import { createGraphQLHandler } from '../../subgraphs/kit/src/http/createGraphQLHandler.ts';
 import type { Logger } from '../../subgraphs/kit/src/log.ts';
+import type { TenantClaims } from '../../subgraphs/kit/src/auth/claims.ts';
 import { bearerToken } from './auth/bearerToken.ts';
 import { InvalidTokenError } from './auth/createJwtVerifier.ts';
 import type { JwtVerifier } from './auth/createJwtVerifier.ts';
 import { createSignedDataSource } from './claims/createSignedDataSource.ts';
+import { TenantDirectoryUnavailable } from './claims/createTenantDirectory.ts';
+import type { TenantDirectory } from './claims/createTenantDirectory.ts';
 import type { GatewayContext } from './GatewayContext.ts';
 import { useOneOfInputs } from './schema/useOneOfInputs.ts';
 
@@ -18,6 +21,7 @@ export interface GatewayDeps {
   supergraphSdl: string;
   subgraphUrls: Readonly<Record<string, string>>;
   jwtVerifier: JwtVerifier;
+  tenantDirectory: TenantDirectory;
   signer: ContextSigner;
   contextTokenTtlSeconds: number;
   log: Logger;
@@ -63,9 +67,9 @@ export function createGateway(deps: GatewayDeps) {
     const requestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     const token = bearerToken(req.headers.authorization);
     if (!token) throw unauthenticated('Send a bearer token in the Authorization header');
+    let claims: TenantClaims;
     try {
-      const claims = await deps.jwtVerifier.verify(token);
-      return { claims, requestId, log: log.child({ requestId, tenantId: claims.tenantId ?? undefined }) };
+      claims = await deps.jwtVerifier.verify(token);
     } catch (error) {
       if (error instanceof InvalidTokenError) {
         log.info('refused token', { requestId, reason: error.message });
@@ -73,6 +77,28 @@ export function createGateway(deps: GatewayDeps) {
       }
       throw error;
     }
+    if (claims.tenantId) claims = await withStoredTenant(claims, requestId);
+    return { claims, requestId, log: log.child({ requestId, tenantId: claims.tenantId ?? undefined }) };
+  }
+
+  /** The plan comes from the tenant's record, never from the token; missing or suspended tenants stop here. */
+  async function withStoredTenant(claims: TenantClaims, requestId: string): Promise<TenantClaims> {
+    let record: Awaited<ReturnType<TenantDirectory['lookup']>>;
+    try {
+      record = await deps.tenantDirectory.lookup(claims.tenantId!);
+    } catch (error) {
+      if (!(error instanceof TenantDirectoryUnavailable)) throw error;
+      log.error('tenant directory unavailable', { requestId, error: error.message });
+      throw new PlatformError(ErrorCode.SERVICE_UNAVAILABLE, 'The tenant directory is unavailable; try again shortly', { httpStatus: true });
+    }
+    if (!record) {
+      log.info('refused token of an unknown tenant', { requestId, tenantId: claims.tenantId });
+      throw unauthenticated('The token names a tenant that does not exist');
+    }
+    if (record.status !== 'ACTIVE') {
+      throw new PlatformError(ErrorCode.FORBIDDEN, 'This tenant is suspended', { httpStatus: true });
+    }
+    return Object.freeze({ ...claims, plan: record.plan });
   }
 
   const handler = createGraphQLHandler<GatewayContext>({

@@ -9,11 +9,14 @@ import { createJwtVerifier } from './auth/createJwtVerifier.ts';
 import { loadGatewayConfig } from './config.ts';
 import { createGateway } from './createGateway.ts';
 import { createSubgraphHealth } from './health/createSubgraphHealth.ts';
+import { createTenantDirectory } from './claims/createTenantDirectory.ts';
 
 export async function startGateway(env: NodeJS.ProcessEnv, root: string) {
   const config = loadGatewayConfig(env, root);
   const log = createLogger({ level: config.logLevel, fields: { service: 'gateway' } });
-  const devKeys = config.jwt.jwksUrl || (config.jwt.publicJwk && config.contextPrivateJwk) ? undefined : await loadOrCreateDevKeys(config.dataDir);
+  // Development keys fill whatever is not configured (production configuration refuses to start without them).
+  const needsDevKeys = (!config.jwt.jwksUrl && !config.jwt.publicJwk) || !config.contextPrivateJwk;
+  const devKeys = needsDevKeys ? await loadOrCreateDevKeys(config.dataDir) : undefined;
   const jwtVerifier = await createJwtVerifier({
     ...config.jwt,
     publicJwk: config.jwt.jwksUrl ? undefined : (config.jwt.publicJwk ?? devKeys?.jwt.publicJwk),
@@ -21,7 +24,10 @@ export async function startGateway(env: NodeJS.ProcessEnv, root: string) {
   const contextKey = config.contextPrivateJwk ?? devKeys?.context.privateJwk;
   if (!contextKey) throw new Error('no context signing key');
   const signer = await createContextSigner(contextKey, config.contextTokenTtlSeconds);
+  const tenantsUrl = config.subgraphUrls.tenants;
+  if (!tenantsUrl) throw new Error('no URL for the tenants subgraph');
   const gateway = createGateway({
+    tenantDirectory: createTenantDirectory({ tenantsUrl, signer }),
     supergraphSdl: await readFile(config.supergraphPath, 'utf8'),
     subgraphUrls: config.subgraphUrls,
     jwtVerifier,

@@ -13,11 +13,19 @@ import type { Listening } from '../../subgraphs/kit/src/http/listen.ts';
 import { silentLogger } from '../../subgraphs/kit/src/log.ts';
 import { createJwtVerifier } from '../src/auth/createJwtVerifier.ts';
 import { createGateway } from '../src/createGateway.ts';
+import { TenantDirectoryUnavailable } from '../src/claims/createTenantDirectory.ts';
+import type { TenantRecord } from '../src/claims/createTenantDirectory.ts';
 import { createSubgraphHealth } from '../src/health/createSubgraphHealth.ts';
 
 const issuer = 'https://idp.test/';
 const audience = 'platform-api';
 const tenantId = '0b9e3f4a-2c1d-4e5f-8a7b-6c5d4e3f2a1b';
+const suspendedTenantId = '1b9e3f4a-2c1d-4e5f-8a7b-6c5d4e3f2a1b';
+const downTenantId = '2b9e3f4a-2c1d-4e5f-8a7b-6c5d4e3f2a1b';
+const directory = new Map<string, TenantRecord>([
+  [tenantId, { plan: 'STANDARD', status: 'ACTIVE' }],
+  [suspendedTenantId, { plan: 'STANDARD', status: 'SUSPENDED' }],
+]);
 
 describe('gateway HTTP edge (subgraphs unreachable)', () => {
   let http: Listening;
@@ -25,8 +33,8 @@ describe('gateway HTTP edge (subgraphs unreachable)', () => {
   let signingKey: CryptoKey;
   let gateway: ReturnType<typeof createGateway>;
 
-  const token = (exp: string | number = '5m', key?: CryptoKey) =>
-    new SignJWT({ tenant_id: tenantId, roles: ['member'] })
+  const token = (exp: string | number = '5m', key?: CryptoKey, tenant = tenantId) =>
+    new SignJWT({ tenant_id: tenant, roles: ['member'] })
       .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
       .setIssuer(issuer)
       .setAudience(audience)
@@ -51,6 +59,13 @@ describe('gateway HTTP edge (subgraphs unreachable)', () => {
       supergraphSdl: await readFile(join(import.meta.dirname, '..', '..', 'schema', 'supergraph.graphql'), 'utf8'),
       subgraphUrls,
       jwtVerifier: await createJwtVerifier({ issuer, audience, algorithms: ['RS256'], jwksUrl }),
+      // The tenant directory is the gateway's own component; here it answers from a table.
+      tenantDirectory: {
+        lookup: async (id: string) => {
+          if (id === downTenantId) throw new TenantDirectoryUnavailable('connection refused');
+          return directory.get(id) ?? null;
+        },
+      },
       signer: await createContextSigner(keys.context.privateJwk),
       contextTokenTtlSeconds: 60,
       log: silentLogger,
@@ -78,6 +93,20 @@ describe('gateway HTTP edge (subgraphs unreachable)', () => {
       expect(response.status).toBe(401);
       const body = (await response.json()) as { errors: Array<{ extensions: { code: string } }> };
       expect(body.errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  it('stops tokens of unknown or suspended tenants at the edge, and says when it cannot tell', async () => {
+    const cases: Array<[string, number, string]> = [
+      ['3b9e3f4a-2c1d-4e5f-8a7b-6c5d4e3f2a1b', 401, 'UNAUTHENTICATED'],
+      [suspendedTenantId, 403, 'FORBIDDEN'],
+      [downTenantId, 503, 'SERVICE_UNAVAILABLE'],
+    ];
+    for (const [tenant, status, code] of cases) {
+      const response = await post('{"query":"{ tenant { id } }"}', { authorization: `Bearer ${await token('5m', undefined, tenant)}` });
+      expect(response.status, code).toBe(status);
+      const body = (await response.json()) as { errors: Array<{ extensions: { code: string } }> };
+      expect(body.errors[0]!.extensions.code).toBe(code);
     }
   });
 

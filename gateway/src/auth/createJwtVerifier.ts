@@ -98,5 +98,6 @@ export function claimsFromPayload(payload: JWTPayload): TenantClaims {
     plan: isPlan(payload.plan) ? payload.plan : null,
     clientName: str(payload.client_name) ?? str(payload.azp),
     platformAdmin,
+    ...(typeof payload.exp === 'number' ? { expiresAt: payload.exp } : {}),
   });
 }

@@ -23,7 +23,9 @@ export function createContextTokenCache(options: { signer: ContextSigner; reuseS
       }
       const token = options.signer.sign(claims, audience);
       token.catch(() => entries.delete(key));
-      entries.set(key, { token, until: at + options.reuseSeconds * 1000 });
+      // Never reuse past the caller's own expiry (the token itself expires with it too).
+      const until = Math.min(at + options.reuseSeconds * 1000, (claims.expiresAt ?? Number.POSITIVE_INFINITY) * 1000);
+      entries.set(key, { token, until });
       return token;
     },
     size: () => entries.size,

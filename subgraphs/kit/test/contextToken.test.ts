@@ -29,3 +29,17 @@ describe('gateway context tokens', () => {
     await expect(verifier.verify('x.y.z')).rejects.toBeInstanceOf(ContextTokenError);
   });
 });
+
+describe('context token lifetime', () => {
+  it('never outlives the caller credential it was derived from', async () => {
+    const keys = await generateDevKeys();
+    const signer = await createContextSigner(keys.context.privateJwk, 60);
+    const verifier = await createContextVerifier(keys.context.publicJwk, 'models');
+    const soon = Math.floor(Date.now() / 1000) + 5;
+    const token = await signer.sign(claimsFor('3d0c4a8e-2b1f-4c6d-9e8a-7b6c5d4e3f2a', { expiresAt: soon }), 'models');
+    const payload = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as { exp: number };
+    expect(payload.exp).toBe(soon);
+    const expired = await signer.sign(claimsFor('3d0c4a8e-2b1f-4c6d-9e8a-7b6c5d4e3f2a', { expiresAt: soon - 60 }), 'models');
+    await expect(verifier.verify(expired)).rejects.toBeInstanceOf(ContextTokenError);
+  });
+});

@@ -46,7 +46,7 @@ export async function createContextSigner(privateJwk: JWK, ttlSeconds = 60): Pro
         .setAudience(audience)
         .setSubject(claims.userId ?? 'anonymous')
         .setIssuedAt()
-        .setExpirationTime(`${ttlSeconds}s`)
+        .setExpirationTime(Math.min(Math.floor(Date.now() / 1000) + ttlSeconds, claims.expiresAt ?? Number.POSITIVE_INFINITY))
         .sign(key);
     },
   };
