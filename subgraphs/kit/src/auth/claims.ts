@@ -13,6 +13,8 @@ export interface TenantClaims {
   readonly clientName: string | null;
   /** The platform operator, who may create and list tenants. */
   readonly platformAdmin: boolean;
+  /** When the caller's own credential expires (seconds since the epoch): nothing derived from it outlives it. */
+  readonly expiresAt?: number;
 }
 
 export const anonymousClaims: TenantClaims = Object.freeze({
