@@ -1,4 +1,5 @@
 import { benchGatewayOverhead } from './gatewayOverhead.bench.ts';
+import { benchMonteCarlo } from './montecarlo.bench.ts';
 
 /**
  * `npm run bench`: prints figures; asserts nothing. Durations can be set with BENCH_SECONDS,
@@ -9,6 +10,14 @@ const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const fmt = (n: number) => n.toFixed(1);
 
 try {
+  const mc = benchMonteCarlo();
+  console.log(`\nMonte Carlo, price - cost (normal, triangular), ${mc.iterations.toLocaleString('en')} iterations, best of 3`);
+  console.table({
+    'engine (runSimulation)': { 'iterations/s': Math.round(mc.engine).toLocaleString('en') },
+    'plain typed-array loop': { 'iterations/s': Math.round(mc.plain).toLocaleString('en') },
+  });
+  console.log(`engine / plain loop: ${mc.ratio.toFixed(3)}`);
+
   const { ours, baseline, ratio } = await benchGatewayOverhead({ durationMs, concurrency });
   console.log(`\nTenantOverview, ${concurrency} concurrent clients, ${durationMs / 1000}s each`);
   console.table({
