@@ -35,7 +35,7 @@ const resolverTargets = Object.fromEntries(
         config: {
           federation: true,
           useTypeImports: true,
-          useIndexSignature: true,
+          useIndexSignature: false,
           enumsAsTypes: true,
           avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
           contextType,

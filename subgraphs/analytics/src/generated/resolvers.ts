@@ -63,8 +63,7 @@ export type UsageDay = {
   tokens: Scalars['Float']['output'];
 };
 
-export type WithIndex<TObject> = TObject & Record<string, any>;
-export type ResolversObject<TObject> = WithIndex<TObject>;
+
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
 
@@ -143,21 +142,21 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 ) => TResult | Promise<TResult>;
 
 /** Mapping of federation types */
-export type FederationTypes = ResolversObject<{
+export type FederationTypes = {
   Tenant: Tenant;
-}>;
+};
 
 /** Mapping of federation reference types */
-export type FederationReferenceTypes = ResolversObject<{
+export type FederationReferenceTypes = {
   Tenant:
     ( { __typename: 'Tenant' }
     & GraphQLRecursivePick<FederationTypes['Tenant'], {"id":true}> );
-}>;
+};
 
 
 
 /** Mapping between all available schema types and the resolvers types */
-export type ResolversTypes = ResolversObject<{
+export type ResolversTypes = {
   Tenant: ResolverTypeWrapper<TenantRef>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -166,10 +165,10 @@ export type ResolversTypes = ResolversObject<{
   UsageDay: ResolverTypeWrapper<UsageDay>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-}>;
+};
 
 /** Mapping between all available schema types and the resolvers parents */
-export type ResolversParentTypes = ResolversObject<{
+export type ResolversParentTypes = {
   Tenant: TenantRef;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
@@ -178,35 +177,35 @@ export type ResolversParentTypes = ResolversObject<{
   UsageDay: UsageDay;
   String: Scalars['String']['output'];
   Boolean: Scalars['Boolean']['output'];
-}>;
+};
 
-export type TenantResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['Tenant'] = ResolversParentTypes['Tenant'], FederationReferenceType extends FederationReferenceTypes['Tenant'] = FederationReferenceTypes['Tenant']> = ResolversObject<{
+export type TenantResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['Tenant'] = ResolversParentTypes['Tenant'], FederationReferenceType extends FederationReferenceTypes['Tenant'] = FederationReferenceTypes['Tenant']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Tenant']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   usage?: Resolver<ResolversTypes['Usage'], ParentType, ContextType, RequireFields<TenantUsageArgs, 'days'>>;
-}>;
+};
 
-export type UsageResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['Usage'] = ResolversParentTypes['Usage']> = ResolversObject<{
+export type UsageResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['Usage'] = ResolversParentTypes['Usage']> = {
   completionsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   costUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   daily?: Resolver<Array<ResolversTypes['UsageDay']>, ParentType, ContextType>;
   messagesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   simulationsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   tokensTotal?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-}>;
+};
 
-export type UsageDayResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['UsageDay'] = ResolversParentTypes['UsageDay']> = ResolversObject<{
+export type UsageDayResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['UsageDay'] = ResolversParentTypes['UsageDay']> = {
   completions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   costUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   date?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   messages?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   simulations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   tokens?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-}>;
+};
 
-export type Resolvers<ContextType = AnalyticsContext> = ResolversObject<{
+export type Resolvers<ContextType = AnalyticsContext> = {
   Tenant?: TenantResolvers<ContextType>;
   Usage?: UsageResolvers<ContextType>;
   UsageDay?: UsageDayResolvers<ContextType>;
-}>;
+};
 

@@ -22,7 +22,7 @@ export const Conversation = defineEntity({
     // Optimistic lock: two messages posted at once cannot both write the same messageCount + 1.
     version: p.integer().version(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p.datetime().onCreate((conversation) => conversation.createdAt ?? new Date()),
   },
 });
 export type ConversationEntity = InferEntity<typeof Conversation>;

@@ -71,6 +71,7 @@ export type IntegrationStatus =
   /** Switched off; credentials kept. */
   | 'DISABLED';
 
+/** Entry points for changes. Every subgraph adds its own; each acts in the caller's tenant only (see each field for the roles it needs). */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Connects an external system to the caller's tenant. Tenant admins only. */
@@ -82,22 +83,26 @@ export type Mutation = {
 };
 
 
+/** Entry points for changes. Every subgraph adds its own; each acts in the caller's tenant only (see each field for the roles it needs). */
 export type MutationCreateIntegrationArgs = {
   input: CreateIntegrationInput;
 };
 
 
+/** Entry points for changes. Every subgraph adds its own; each acts in the caller's tenant only (see each field for the roles it needs). */
 export type MutationSetIntegrationCredentialsArgs = {
   credentials: Scalars['JSON']['input'];
   id: Scalars['ID']['input'];
 };
 
 
+/** Entry points for changes. Every subgraph adds its own; each acts in the caller's tenant only (see each field for the roles it needs). */
 export type MutationSetIntegrationStatusArgs = {
   id: Scalars['ID']['input'];
   status: IntegrationStatus;
 };
 
+/** Entry points for reading. Every subgraph adds its own; each answers for the caller's tenant only. */
 export type Query = {
   __typename?: 'Query';
   /** One integration of the caller's tenant, or null. */
@@ -105,6 +110,7 @@ export type Query = {
 };
 
 
+/** Entry points for reading. Every subgraph adds its own; each answers for the caller's tenant only. */
 export type QueryIntegrationArgs = {
   id: Scalars['ID']['input'];
 };
@@ -118,8 +124,7 @@ export type Tenant = {
   integrations: Array<Integration>;
 };
 
-export type WithIndex<TObject> = TObject & Record<string, any>;
-export type ResolversObject<TObject> = WithIndex<TObject>;
+
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
 
@@ -198,25 +203,25 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 ) => TResult | Promise<TResult>;
 
 /** Mapping of federation types */
-export type FederationTypes = ResolversObject<{
+export type FederationTypes = {
   Integration: Integration;
   Tenant: Tenant;
-}>;
+};
 
 /** Mapping of federation reference types */
-export type FederationReferenceTypes = ResolversObject<{
+export type FederationReferenceTypes = {
   Integration:
     ( { __typename: 'Integration' }
     & GraphQLRecursivePick<FederationTypes['Integration'], {"id":true}> );
   Tenant:
     ( { __typename: 'Tenant' }
     & GraphQLRecursivePick<FederationTypes['Tenant'], {"id":true}> );
-}>;
+};
 
 
 
 /** Mapping between all available schema types and the resolvers types */
-export type ResolversTypes = ResolversObject<{
+export type ResolversTypes = {
   CreateIntegrationInput: CreateIntegrationInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -229,10 +234,10 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Tenant: ResolverTypeWrapper<TenantRef>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-}>;
+};
 
 /** Mapping between all available schema types and the resolvers parents */
-export type ResolversParentTypes = ResolversObject<{
+export type ResolversParentTypes = {
   CreateIntegrationInput: CreateIntegrationInput;
   String: Scalars['String']['output'];
   DateTime: Scalars['DateTime']['output'];
@@ -243,13 +248,13 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   Tenant: TenantRef;
   Boolean: Scalars['Boolean']['output'];
-}>;
+};
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
 
-export type IntegrationResolvers<ContextType = IntegrationsContext, ParentType extends ResolversParentTypes['Integration'] = ResolversParentTypes['Integration'], FederationReferenceType extends FederationReferenceTypes['Integration'] = FederationReferenceTypes['Integration']> = ResolversObject<{
+export type IntegrationResolvers<ContextType = IntegrationsContext, ParentType extends ResolversParentTypes['Integration'] = ResolversParentTypes['Integration'], FederationReferenceType extends FederationReferenceTypes['Integration'] = FederationReferenceTypes['Integration']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Integration']> | FederationReferenceType, FederationReferenceType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   credentialFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -259,34 +264,34 @@ export type IntegrationResolvers<ContextType = IntegrationsContext, ParentType e
   kind?: Resolver<ResolversTypes['IntegrationKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['IntegrationStatus'], ParentType, ContextType>;
-}>;
+};
 
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
 
-export type MutationResolvers<ContextType = IntegrationsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+export type MutationResolvers<ContextType = IntegrationsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   createIntegration?: Resolver<ResolversTypes['Integration'], ParentType, ContextType, RequireFields<MutationCreateIntegrationArgs, 'input'>>;
   setIntegrationCredentials?: Resolver<ResolversTypes['Integration'], ParentType, ContextType, RequireFields<MutationSetIntegrationCredentialsArgs, 'credentials' | 'id'>>;
   setIntegrationStatus?: Resolver<ResolversTypes['Integration'], ParentType, ContextType, RequireFields<MutationSetIntegrationStatusArgs, 'id' | 'status'>>;
-}>;
+};
 
-export type QueryResolvers<ContextType = IntegrationsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+export type QueryResolvers<ContextType = IntegrationsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   integration?: Resolver<Maybe<ResolversTypes['Integration']>, ParentType, ContextType, RequireFields<QueryIntegrationArgs, 'id'>>;
-}>;
+};
 
-export type TenantResolvers<ContextType = IntegrationsContext, ParentType extends ResolversParentTypes['Tenant'] = ResolversParentTypes['Tenant'], FederationReferenceType extends FederationReferenceTypes['Tenant'] = FederationReferenceTypes['Tenant']> = ResolversObject<{
+export type TenantResolvers<ContextType = IntegrationsContext, ParentType extends ResolversParentTypes['Tenant'] = ResolversParentTypes['Tenant'], FederationReferenceType extends FederationReferenceTypes['Tenant'] = FederationReferenceTypes['Tenant']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Tenant']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   integrations?: Resolver<Array<ResolversTypes['Integration']>, ParentType, ContextType>;
-}>;
+};
 
-export type Resolvers<ContextType = IntegrationsContext> = ResolversObject<{
+export type Resolvers<ContextType = IntegrationsContext> = {
   DateTime?: GraphQLScalarType;
   Integration?: IntegrationResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Tenant?: TenantResolvers<ContextType>;
-}>;
+};
 

@@ -73,6 +73,7 @@ export type Model = {
   providerConfig: Provider;
 };
 
+/** Entry points for changes. Every subgraph adds its own; each acts in the caller's tenant only (see each field for the roles it needs). */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Adds a model to a provider of the caller's tenant. Tenant admins only. */
@@ -84,16 +85,19 @@ export type Mutation = {
 };
 
 
+/** Entry points for changes. Every subgraph adds its own; each acts in the caller's tenant only (see each field for the roles it needs). */
 export type MutationCreateModelArgs = {
   input: CreateModelInput;
 };
 
 
+/** Entry points for changes. Every subgraph adds its own; each acts in the caller's tenant only (see each field for the roles it needs). */
 export type MutationCreateProviderArgs = {
   input: CreateProviderInput;
 };
 
 
+/** Entry points for changes. Every subgraph adds its own; each acts in the caller's tenant only (see each field for the roles it needs). */
 export type MutationSetRoutingPolicyArgs = {
   input: RoutingPolicyInput;
 };
@@ -128,6 +132,7 @@ export type ProviderKind =
   /** A vLLM server (chat-completions protocol). */
   | 'VLLM';
 
+/** Entry points for reading. Every subgraph adds its own; each answers for the caller's tenant only. */
 export type Query = {
   __typename?: 'Query';
   /** One model of the caller's tenant, or null (also for another tenant's model). */
@@ -135,6 +140,7 @@ export type Query = {
 };
 
 
+/** Entry points for reading. Every subgraph adds its own; each answers for the caller's tenant only. */
 export type QueryModelArgs = {
   id: Scalars['ID']['input'];
 };
@@ -175,8 +181,7 @@ export type Tenant = {
   routingPolicy: Maybe<RoutingPolicy>;
 };
 
-export type WithIndex<TObject> = TObject & Record<string, any>;
-export type ResolversObject<TObject> = WithIndex<TObject>;
+
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
 
@@ -255,14 +260,14 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 ) => TResult | Promise<TResult>;
 
 /** Mapping of federation types */
-export type FederationTypes = ResolversObject<{
+export type FederationTypes = {
   Conversation: Conversation;
   Model: Model;
   Tenant: Tenant;
-}>;
+};
 
 /** Mapping of federation reference types */
-export type FederationReferenceTypes = ResolversObject<{
+export type FederationReferenceTypes = {
   Conversation:
     ( { __typename: 'Conversation' }
     & GraphQLRecursivePick<FederationTypes['Conversation'], {"id":true}>
@@ -274,12 +279,12 @@ export type FederationReferenceTypes = ResolversObject<{
   Tenant:
     ( { __typename: 'Tenant' }
     & GraphQLRecursivePick<FederationTypes['Tenant'], {"id":true}> );
-}>;
+};
 
 
 
 /** Mapping between all available schema types and the resolvers types */
-export type ResolversTypes = ResolversObject<{
+export type ResolversTypes = {
   Conversation: ResolverTypeWrapper<ConversationRef>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   CreateModelInput: CreateModelInput;
@@ -296,10 +301,10 @@ export type ResolversTypes = ResolversObject<{
   RoutingPolicy: ResolverTypeWrapper<RoutingPolicyRecord>;
   RoutingPolicyInput: RoutingPolicyInput;
   Tenant: ResolverTypeWrapper<TenantRef>;
-}>;
+};
 
 /** Mapping between all available schema types and the resolvers parents */
-export type ResolversParentTypes = ResolversObject<{
+export type ResolversParentTypes = {
   Conversation: ConversationRef;
   ID: Scalars['ID']['output'];
   CreateModelInput: CreateModelInput;
@@ -315,15 +320,15 @@ export type ResolversParentTypes = ResolversObject<{
   RoutingPolicy: RoutingPolicyRecord;
   RoutingPolicyInput: RoutingPolicyInput;
   Tenant: TenantRef;
-}>;
+};
 
-export type ConversationResolvers<ContextType = ModelsContext, ParentType extends ResolversParentTypes['Conversation'] = ResolversParentTypes['Conversation'], FederationReferenceType extends FederationReferenceTypes['Conversation'] = FederationReferenceTypes['Conversation']> = ResolversObject<{
+export type ConversationResolvers<ContextType = ModelsContext, ParentType extends ResolversParentTypes['Conversation'] = ResolversParentTypes['Conversation'], FederationReferenceType extends FederationReferenceTypes['Conversation'] = FederationReferenceTypes['Conversation']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Conversation']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   model?: Resolver<Maybe<ResolversTypes['Model']>, ParentType, ContextType>;
-}>;
+};
 
-export type ModelResolvers<ContextType = ModelsContext, ParentType extends ResolversParentTypes['Model'] = ResolversParentTypes['Model'], FederationReferenceType extends FederationReferenceTypes['Model'] = FederationReferenceTypes['Model']> = ResolversObject<{
+export type ModelResolvers<ContextType = ModelsContext, ParentType extends ResolversParentTypes['Model'] = ResolversParentTypes['Model'], FederationReferenceType extends FederationReferenceTypes['Model'] = FederationReferenceTypes['Model']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Model']> | FederationReferenceType, FederationReferenceType, ContextType>;
   contextWindow?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -333,42 +338,42 @@ export type ModelResolvers<ContextType = ModelsContext, ParentType extends Resol
   outputCostPerMillion?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   provider?: Resolver<ResolversTypes['ProviderKind'], ParentType, ContextType>;
   providerConfig?: Resolver<ResolversTypes['Provider'], ParentType, ContextType>;
-}>;
+};
 
-export type MutationResolvers<ContextType = ModelsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+export type MutationResolvers<ContextType = ModelsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   createModel?: Resolver<ResolversTypes['Model'], ParentType, ContextType, RequireFields<MutationCreateModelArgs, 'input'>>;
   createProvider?: Resolver<ResolversTypes['Provider'], ParentType, ContextType, RequireFields<MutationCreateProviderArgs, 'input'>>;
   setRoutingPolicy?: Resolver<ResolversTypes['RoutingPolicy'], ParentType, ContextType, RequireFields<MutationSetRoutingPolicyArgs, 'input'>>;
-}>;
+};
 
-export type ProviderResolvers<ContextType = ModelsContext, ParentType extends ResolversParentTypes['Provider'] = ResolversParentTypes['Provider']> = ResolversObject<{
+export type ProviderResolvers<ContextType = ModelsContext, ParentType extends ResolversParentTypes['Provider'] = ResolversParentTypes['Provider']> = {
   baseUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ProviderKind'], ParentType, ContextType>;
   models?: Resolver<Array<ResolversTypes['Model']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-}>;
+};
 
-export type QueryResolvers<ContextType = ModelsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+export type QueryResolvers<ContextType = ModelsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   model?: Resolver<Maybe<ResolversTypes['Model']>, ParentType, ContextType, RequireFields<QueryModelArgs, 'id'>>;
-}>;
+};
 
-export type RoutingPolicyResolvers<ContextType = ModelsContext, ParentType extends ResolversParentTypes['RoutingPolicy'] = ResolversParentTypes['RoutingPolicy']> = ResolversObject<{
+export type RoutingPolicyResolvers<ContextType = ModelsContext, ParentType extends ResolversParentTypes['RoutingPolicy'] = ResolversParentTypes['RoutingPolicy']> = {
   defaultModel?: Resolver<ResolversTypes['Model'], ParentType, ContextType>;
   fallbackChain?: Resolver<Array<ResolversTypes['Model']>, ParentType, ContextType>;
   firstTokenTimeoutMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-}>;
+};
 
-export type TenantResolvers<ContextType = ModelsContext, ParentType extends ResolversParentTypes['Tenant'] = ResolversParentTypes['Tenant'], FederationReferenceType extends FederationReferenceTypes['Tenant'] = FederationReferenceTypes['Tenant']> = ResolversObject<{
+export type TenantResolvers<ContextType = ModelsContext, ParentType extends ResolversParentTypes['Tenant'] = ResolversParentTypes['Tenant'], FederationReferenceType extends FederationReferenceTypes['Tenant'] = FederationReferenceTypes['Tenant']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Tenant']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   models?: Resolver<Array<ResolversTypes['Model']>, ParentType, ContextType>;
   providers?: Resolver<Array<ResolversTypes['Provider']>, ParentType, ContextType>;
   routingPolicy?: Resolver<Maybe<ResolversTypes['RoutingPolicy']>, ParentType, ContextType>;
-}>;
+};
 
-export type Resolvers<ContextType = ModelsContext> = ResolversObject<{
+export type Resolvers<ContextType = ModelsContext> = {
   Conversation?: ConversationResolvers<ContextType>;
   Model?: ModelResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
@@ -376,5 +381,5 @@ export type Resolvers<ContextType = ModelsContext> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
   RoutingPolicy?: RoutingPolicyResolvers<ContextType>;
   Tenant?: TenantResolvers<ContextType>;
-}>;
+};
 

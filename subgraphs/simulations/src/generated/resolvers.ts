@@ -59,6 +59,7 @@ export type LognormalInput = {
   sigma: Scalars['Float']['input'];
 };
 
+/** Entry points for changes. Every subgraph adds its own; each acts in the caller's tenant only (see each field for the roles it needs). */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Stops a queued or running run of the caller's tenant. */
@@ -68,11 +69,13 @@ export type Mutation = {
 };
 
 
+/** Entry points for changes. Every subgraph adds its own; each acts in the caller's tenant only (see each field for the roles it needs). */
 export type MutationCancelSimulationArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Entry points for changes. Every subgraph adds its own; each acts in the caller's tenant only (see each field for the roles it needs). */
 export type MutationStartSimulationArgs = {
   input: StartSimulationInput;
 };
@@ -107,6 +110,7 @@ export type PageInfo = {
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
+/** Entry points for reading. Every subgraph adds its own; each answers for the caller's tenant only. */
 export type Query = {
   __typename?: 'Query';
   /** One run of the caller's tenant, or null. */
@@ -114,6 +118,7 @@ export type Query = {
 };
 
 
+/** Entry points for reading. Every subgraph adds its own; each answers for the caller's tenant only. */
 export type QuerySimulationArgs = {
   id: Scalars['ID']['input'];
 };
@@ -316,8 +321,7 @@ export type UniformInput = {
   min: Scalars['Float']['input'];
 };
 
-export type WithIndex<TObject> = TObject & Record<string, any>;
-export type ResolversObject<TObject> = WithIndex<TObject>;
+
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
 
@@ -396,34 +400,34 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 ) => TResult | Promise<TResult>;
 
 /** Mapping of federation types */
-export type FederationTypes = ResolversObject<{
+export type FederationTypes = {
   Simulation: Simulation;
   Tenant: Tenant;
-}>;
+};
 
 /** Mapping of federation reference types */
-export type FederationReferenceTypes = ResolversObject<{
+export type FederationReferenceTypes = {
   Simulation:
     ( { __typename: 'Simulation' }
     & GraphQLRecursivePick<FederationTypes['Simulation'], {"id":true}> );
   Tenant:
     ( { __typename: 'Tenant' }
     & GraphQLRecursivePick<FederationTypes['Tenant'], {"id":true}> );
-}>;
+};
 
 /** Mapping of union types */
-export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
+export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   Distribution:
     | ( LognormalDistributionData )
     | ( NormalDistributionData )
     | ( TriangularDistributionData )
     | ( UniformDistributionData )
   ;
-}>;
+};
 
 
 /** Mapping between all available schema types and the resolvers types */
-export type ResolversTypes = ResolversObject<{
+export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Distribution: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['Distribution']>;
   DistributionInput: DistributionInput;
@@ -453,10 +457,10 @@ export type ResolversTypes = ResolversObject<{
   TriangularInput: TriangularInput;
   UniformDistribution: ResolverTypeWrapper<UniformDistributionData>;
   UniformInput: UniformInput;
-}>;
+};
 
 /** Mapping between all available schema types and the resolvers parents */
-export type ResolversParentTypes = ResolversObject<{
+export type ResolversParentTypes = {
   DateTime: Scalars['DateTime']['output'];
   Distribution: ResolversUnionTypes<ResolversParentTypes>['Distribution'];
   DistributionInput: DistributionInput;
@@ -485,51 +489,51 @@ export type ResolversParentTypes = ResolversObject<{
   TriangularInput: TriangularInput;
   UniformDistribution: UniformDistributionData;
   UniformInput: UniformInput;
-}>;
+};
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
 
-export type DistributionResolvers<ContextType = SimulationsContext, ParentType extends ResolversParentTypes['Distribution'] = ResolversParentTypes['Distribution']> = ResolversObject<{
+export type DistributionResolvers<ContextType = SimulationsContext, ParentType extends ResolversParentTypes['Distribution'] = ResolversParentTypes['Distribution']> = {
   __resolveType: TypeResolveFn<'LognormalDistribution' | 'NormalDistribution' | 'TriangularDistribution' | 'UniformDistribution', ParentType, ContextType>;
-}>;
+};
 
-export type HistogramBinResolvers<ContextType = SimulationsContext, ParentType extends ResolversParentTypes['HistogramBin'] = ResolversParentTypes['HistogramBin']> = ResolversObject<{
+export type HistogramBinResolvers<ContextType = SimulationsContext, ParentType extends ResolversParentTypes['HistogramBin'] = ResolversParentTypes['HistogramBin']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   lower?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   upper?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-}>;
+};
 
-export type LognormalDistributionResolvers<ContextType = SimulationsContext, ParentType extends ResolversParentTypes['LognormalDistribution'] = ResolversParentTypes['LognormalDistribution']> = ResolversObject<{
+export type LognormalDistributionResolvers<ContextType = SimulationsContext, ParentType extends ResolversParentTypes['LognormalDistribution'] = ResolversParentTypes['LognormalDistribution']> = {
   mu?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   sigma?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-}>;
+};
 
-export type MutationResolvers<ContextType = SimulationsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+export type MutationResolvers<ContextType = SimulationsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   cancelSimulation?: Resolver<ResolversTypes['Simulation'], ParentType, ContextType, RequireFields<MutationCancelSimulationArgs, 'id'>>;
   startSimulation?: Resolver<ResolversTypes['Simulation'], ParentType, ContextType, RequireFields<MutationStartSimulationArgs, 'input'>>;
-}>;
+};
 
-export type NormalDistributionResolvers<ContextType = SimulationsContext, ParentType extends ResolversParentTypes['NormalDistribution'] = ResolversParentTypes['NormalDistribution']> = ResolversObject<{
+export type NormalDistributionResolvers<ContextType = SimulationsContext, ParentType extends ResolversParentTypes['NormalDistribution'] = ResolversParentTypes['NormalDistribution']> = {
   mean?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   stdDev?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-}>;
+};
 
-export type PageInfoResolvers<ContextType = SimulationsContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+export type PageInfoResolvers<ContextType = SimulationsContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-}>;
+};
 
-export type QueryResolvers<ContextType = SimulationsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+export type QueryResolvers<ContextType = SimulationsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   simulation?: Resolver<Maybe<ResolversTypes['Simulation']>, ParentType, ContextType, RequireFields<QuerySimulationArgs, 'id'>>;
-}>;
+};
 
-export type SimulationResolvers<ContextType = SimulationsContext, ParentType extends ResolversParentTypes['Simulation'] = ResolversParentTypes['Simulation'], FederationReferenceType extends FederationReferenceTypes['Simulation'] = FederationReferenceTypes['Simulation']> = ResolversObject<{
+export type SimulationResolvers<ContextType = SimulationsContext, ParentType extends ResolversParentTypes['Simulation'] = ResolversParentTypes['Simulation'], FederationReferenceType extends FederationReferenceTypes['Simulation'] = FederationReferenceTypes['Simulation']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Simulation']> | FederationReferenceType, FederationReferenceType, ContextType>;
   completedIterations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -545,20 +549,20 @@ export type SimulationResolvers<ContextType = SimulationsContext, ParentType ext
   status?: Resolver<ResolversTypes['SimulationStatus'], ParentType, ContextType>;
   tenant?: Resolver<ResolversTypes['Tenant'], ParentType, ContextType>;
   variables?: Resolver<Array<ResolversTypes['SimulationVariable']>, ParentType, ContextType>;
-}>;
+};
 
-export type SimulationConnectionResolvers<ContextType = SimulationsContext, ParentType extends ResolversParentTypes['SimulationConnection'] = ResolversParentTypes['SimulationConnection']> = ResolversObject<{
+export type SimulationConnectionResolvers<ContextType = SimulationsContext, ParentType extends ResolversParentTypes['SimulationConnection'] = ResolversParentTypes['SimulationConnection']> = {
   edges?: Resolver<Array<ResolversTypes['SimulationEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-}>;
+};
 
-export type SimulationEdgeResolvers<ContextType = SimulationsContext, ParentType extends ResolversParentTypes['SimulationEdge'] = ResolversParentTypes['SimulationEdge']> = ResolversObject<{
+export type SimulationEdgeResolvers<ContextType = SimulationsContext, ParentType extends ResolversParentTypes['SimulationEdge'] = ResolversParentTypes['SimulationEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Simulation'], ParentType, ContextType>;
-}>;
+};
 
-export type SimulationResultResolvers<ContextType = SimulationsContext, ParentType extends ResolversParentTypes['SimulationResult'] = ResolversParentTypes['SimulationResult']> = ResolversObject<{
+export type SimulationResultResolvers<ContextType = SimulationsContext, ParentType extends ResolversParentTypes['SimulationResult'] = ResolversParentTypes['SimulationResult']> = {
   histogram?: Resolver<Array<ResolversTypes['HistogramBin']>, ParentType, ContextType>;
   max?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   mean?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -573,33 +577,33 @@ export type SimulationResultResolvers<ContextType = SimulationsContext, ParentTy
   p95?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   samples?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   stdDev?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-}>;
+};
 
-export type SimulationVariableResolvers<ContextType = SimulationsContext, ParentType extends ResolversParentTypes['SimulationVariable'] = ResolversParentTypes['SimulationVariable']> = ResolversObject<{
+export type SimulationVariableResolvers<ContextType = SimulationsContext, ParentType extends ResolversParentTypes['SimulationVariable'] = ResolversParentTypes['SimulationVariable']> = {
   distribution?: Resolver<ResolversTypes['Distribution'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-}>;
+};
 
-export type TenantResolvers<ContextType = SimulationsContext, ParentType extends ResolversParentTypes['Tenant'] = ResolversParentTypes['Tenant'], FederationReferenceType extends FederationReferenceTypes['Tenant'] = FederationReferenceTypes['Tenant']> = ResolversObject<{
+export type TenantResolvers<ContextType = SimulationsContext, ParentType extends ResolversParentTypes['Tenant'] = ResolversParentTypes['Tenant'], FederationReferenceType extends FederationReferenceTypes['Tenant'] = FederationReferenceTypes['Tenant']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Tenant']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   simulations?: Resolver<ResolversTypes['SimulationConnection'], ParentType, ContextType, RequireFields<TenantSimulationsArgs, 'first'>>;
-}>;
+};
 
-export type TriangularDistributionResolvers<ContextType = SimulationsContext, ParentType extends ResolversParentTypes['TriangularDistribution'] = ResolversParentTypes['TriangularDistribution']> = ResolversObject<{
+export type TriangularDistributionResolvers<ContextType = SimulationsContext, ParentType extends ResolversParentTypes['TriangularDistribution'] = ResolversParentTypes['TriangularDistribution']> = {
   max?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   min?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   mode?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-}>;
+};
 
-export type UniformDistributionResolvers<ContextType = SimulationsContext, ParentType extends ResolversParentTypes['UniformDistribution'] = ResolversParentTypes['UniformDistribution']> = ResolversObject<{
+export type UniformDistributionResolvers<ContextType = SimulationsContext, ParentType extends ResolversParentTypes['UniformDistribution'] = ResolversParentTypes['UniformDistribution']> = {
   max?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   min?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-}>;
+};
 
-export type Resolvers<ContextType = SimulationsContext> = ResolversObject<{
+export type Resolvers<ContextType = SimulationsContext> = {
   DateTime?: GraphQLScalarType;
   Distribution?: DistributionResolvers<ContextType>;
   HistogramBin?: HistogramBinResolvers<ContextType>;
@@ -616,5 +620,5 @@ export type Resolvers<ContextType = SimulationsContext> = ResolversObject<{
   Tenant?: TenantResolvers<ContextType>;
   TriangularDistribution?: TriangularDistributionResolvers<ContextType>;
   UniformDistribution?: UniformDistributionResolvers<ContextType>;
-}>;
+};
 
