@@ -1,5 +1,6 @@
 import type { Plan } from '../subgraphs/kit/src/auth/claims.ts';
 import type { Logger } from '../subgraphs/kit/src/log.ts';
+import { defaultDialogFlow } from '../subgraphs/models/src/providers/defaultDialogFlow.ts';
 import { mintDevToken } from './devToken.ts';
 import type { DevTokenSigner } from './devToken.ts';
 import { GatewayRequestError } from './gatewayClient.ts';
@@ -66,6 +67,7 @@ const DEMO_STATE = `query DemoState {
     id
     providers { id name kind models { id name } }
     routingPolicy { id }
+    dialogFlow
     integrations { id name }
     conversations(first: 100) { edges { node { id title messageCount } } }
     simulations(first: 100) { edges { node { id name status } } }
@@ -74,6 +76,8 @@ const DEMO_STATE = `query DemoState {
 const CREATE_PROVIDER = 'mutation DemoProvider($input: CreateProviderInput!) { createProvider(input: $input) { id name kind models { id name } } }';
 const CREATE_MODEL = 'mutation DemoModel($input: CreateModelInput!) { createModel(input: $input) { id name } }';
 const SET_ROUTING_POLICY = 'mutation DemoRouting($input: RoutingPolicyInput!) { setRoutingPolicy(input: $input) { id } }';
+const SET_DIALOG_FLOW = 'mutation DemoDialogFlow($flow: JSON!) { setDialogFlow(flow: $flow) }';
+const CONVERSATION_COUNT = 'query DemoConversationCount($id: ID!) { conversation(id: $id) { id messageCount } }';
 const CREATE_INTEGRATION = 'mutation DemoIntegration($input: CreateIntegrationInput!) { createIntegration(input: $input) { id name kind } }';
 const CREATE_CONVERSATION = 'mutation DemoConversation($input: CreateConversationInput!) { createConversation(input: $input) { id title } }';
 const SEND_MESSAGE = 'mutation DemoMessage($conversationId: ID!, $content: String!) { sendMessage(conversationId: $conversationId, content: $content) { id role } }';
@@ -92,6 +96,7 @@ interface DemoState {
     id: string;
     providers: Provider[];
     routingPolicy: { id: string } | null;
+    dialogFlow: unknown;
     integrations: Array<{ id: string; name: string }>;
     conversations: { edges: Array<{ node: { id: string; title: string; messageCount: number } }> };
     simulations: { edges: Array<{ node: { id: string; name: string; status: string } }> };
@@ -111,6 +116,8 @@ export async function seedDemo(options: {
   signer: DevTokenSigner;
   log: Logger;
   simulationTimeoutMs?: number;
+  /** How long to wait for the assistant's replies to the seeded messages (default 60 s; a timeout only warns). */
+  replyTimeoutMs?: number;
 }): Promise<DemoTenant> {
   const { client, signer, log } = options;
   const created: string[] = [];
@@ -144,11 +151,20 @@ export async function seedDemo(options: {
     created.push('routing policy');
   }
 
+  // The flow the built-in dialog engine answers the demo conversations from.
+  if (state.dialogFlow === null || state.dialogFlow === undefined) {
+    await call(SET_DIALOG_FLOW, { flow: defaultDialogFlow });
+    created.push('dialog flow');
+  }
+
   if (!state.integrations.some((i) => i.name === INTEGRATION.name)) {
     await call(CREATE_INTEGRATION, { input: INTEGRATION });
     created.push(`integration ${INTEGRATION.name}`);
   }
 
+  // Each message asks the models subgraph for a reply (the dialog engine, offline), which arrives as
+  // an event: the seed waits for it before the next message, so the demo reads as a dialogue.
+  const replies = replyWaiter((query, variables) => call(query, variables), options.replyTimeoutMs ?? 60_000, log);
   for (const wanted of CONVERSATIONS) {
     let conversation = state.conversations.edges.map((e) => e.node).find((c) => c.title === wanted.title);
     if (conversation && conversation.messageCount > 0) continue;
@@ -157,7 +173,10 @@ export async function seedDemo(options: {
       const made = (await call<{ createConversation: { id: string; title: string } }>(CREATE_CONVERSATION, { input })).createConversation;
       conversation = { ...made, messageCount: 0 };
     }
-    for (const content of wanted.messages) await call(SEND_MESSAGE, { conversationId: conversation.id, content });
+    for (const [i, content] of wanted.messages.entries()) {
+      await call(SEND_MESSAGE, { conversationId: conversation.id, content });
+      await replies.await(conversation.id, 2 * (i + 1));
+    }
     created.push(`conversation "${wanted.title}" with ${wanted.messages.length} messages`);
   }
 
@@ -192,6 +211,31 @@ async function ensureTenant(client: GatewayClient, operator: string, created: st
     }
     throw error;
   }
+}
+
+/**
+ * Waits until a conversation holds `count` messages (the assistant's replies included), within one
+ * deadline for the whole seed. Past it, it warns once and waits no more: replies are a nicety of
+ * the demo, and the seed itself is done.
+ */
+function replyWaiter(call: (query: string, variables: Record<string, unknown>) => Promise<unknown>, timeoutMs: number, log: Logger) {
+  const deadline = Date.now() + timeoutMs;
+  let gaveUp = false;
+  return {
+    async await(id: string, count: number): Promise<void> {
+      while (!gaveUp) {
+        const { conversation } = (await call(CONVERSATION_COUNT, { id })) as { conversation: { messageCount: number } | null };
+        if (!conversation) throw new Error(`the demo conversation ${id} disappeared`);
+        if (conversation.messageCount >= count) return;
+        if (Date.now() > deadline) {
+          gaveUp = true;
+          log.warn('the demo conversations have not received their replies in time; they will arrive later', { conversationId: id });
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+  };
 }
 
 async function waitForSimulation(

@@ -53,7 +53,7 @@ function banner(stack: RunningSupergraph, demo: DemoTenant | null, token: string
     '',
     `Supergraph ready: ${stack.gatewayUrl}`,
     `  ${stack.subgraphs.map((s) => `${s.name} :${s.port}`).join(', ')}`,
-    `  ${stack.parts.postgres}; ${stack.parts.bus}; ${stack.parts.cache}; ${stack.parts.mongodb}`,
+    `  ${stack.parts.postgres}; ${stack.parts.bus}; ${stack.parts.live}; ${stack.parts.cache}; ${stack.parts.mongodb}`,
   ];
   if (demo && token) {
     const body = JSON.stringify({ query: TENANT_OVERVIEW.replace(/\s+/g, ' ') });

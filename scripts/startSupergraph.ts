@@ -8,6 +8,9 @@ import { createNatsBus } from '../subgraphs/kit/src/bus/createNatsBus.ts';
 import type { Cache } from '../subgraphs/kit/src/cache/Cache.ts';
 import { createMemoryCache } from '../subgraphs/kit/src/cache/createMemoryCache.ts';
 import { createRedisCache } from '../subgraphs/kit/src/cache/createRedisCache.ts';
+import type { LiveBus } from '../subgraphs/kit/src/live/LiveBus.ts';
+import { createMemoryLiveBus } from '../subgraphs/kit/src/live/createMemoryLiveBus.ts';
+import { createNatsLiveBus } from '../subgraphs/kit/src/live/createNatsLiveBus.ts';
 import type { Env } from '../subgraphs/kit/src/config.ts';
 import type { Logger } from '../subgraphs/kit/src/log.ts';
 import { createDisposer } from '../subgraphs/kit/src/runMain.ts';
@@ -22,9 +25,9 @@ export interface RunningSupergraph {
   gatewayUrl: string;
   devKeys: DevKeys;
   /** One line per part, for the banner: where PostgreSQL, events and the cache live. */
-  parts: { postgres: string; bus: string; cache: string; mongodb: string };
+  parts: { postgres: string; bus: string; live: string; cache: string; mongodb: string };
   subgraphs: readonly RunningSubgraph[];
-  /** Closes in reverse order: gateway, subgraphs, bus, cache, embedded PostgreSQL. */
+  /** Closes in reverse order: gateway, subgraphs, live bus, event bus, cache, embedded PostgreSQL. */
   close(): Promise<void>;
 }
 
@@ -65,12 +68,16 @@ export async function startSupergraph(options: {
       : createMemoryCache();
     disposer.add('cache', () => sharedCache.close());
 
-    const bus: EventBus = config.natsUrl
+    const nats = config.natsUrl
       ? await createNatsBus({ servers: config.natsUrl, stream: config.natsStream, subjectPrefix: config.natsSubjectPrefix, log, name: 'platform-stack' })
-      : createMemoryBus({ log });
+      : undefined;
+    const bus: EventBus = nats ?? createMemoryBus({ log });
     disposer.add('bus', () => bus.close());
+    // One live bus for every subgraph of the stack, on the event bus's NATS connection when there is one.
+    const live: LiveBus = nats ? await createNatsLiveBus({ connection: nats.connection, log }) : createMemoryLiveBus({ log });
+    disposer.add('live bus', () => live.close());
 
-    const subgraphs = await startSubgraphs({ ...options, databaseUrl, appPassword, bus, sharedCache, devKeys, disposer });
+    const subgraphs = await startSubgraphs({ ...options, databaseUrl, appPassword, bus, live, sharedCache, devKeys, disposer });
 
     const gatewayEnv: Record<string, string | undefined> = { ...env };
     for (const s of subgraphs) gatewayEnv[`SUBGRAPH_${s.name.toUpperCase()}_URL`] = s.url;
@@ -84,6 +91,7 @@ export async function startSupergraph(options: {
       parts: {
         postgres,
         bus: config.natsUrl ? `NATS JetStream at ${config.natsUrl}` : 'in-process event bus',
+        live: config.natsUrl ? `core NATS at ${config.natsUrl}` : 'in-process live streams',
         cache: config.redisUrl ? `Redis at ${redact(config.redisUrl)}` : 'in-process cache',
         mongodb: config.mongodbUrl ? `MongoDB at ${redact(config.mongodbUrl)}` : 'conversations on PostgreSQL (no MONGODB_URL)',
       },
@@ -104,6 +112,7 @@ async function startSubgraphs(options: {
   databaseUrl: string;
   appPassword: string | undefined;
   bus: EventBus;
+  live: LiveBus;
   sharedCache: Cache;
   devKeys: DevKeys;
   disposer: ReturnType<typeof closingInOrder>;
@@ -124,7 +133,7 @@ async function startSubgraphs(options: {
       const { config: subgraphConfig, env: reader } = loadSubgraphConfig(entry.name, subgraphEnv, config.root);
       const verifier = await createContextVerifier(subgraphConfig.contextPublicJwk ?? options.devKeys.context.publicJwk, entry.name);
       const cache = prefixedCache(options.sharedCache, `${entry.name}:`);
-      const running = await starters[entry.name]!.serve(subgraphConfig, reader, { log, bus: options.bus, cache, verifier });
+      const running = await starters[entry.name]!.serve(subgraphConfig, reader, { log, bus: options.bus, live: options.live, cache, verifier });
       disposer.add(`subgraph ${entry.name}`, () => running.close());
       return running;
     }),

@@ -95,6 +95,7 @@ describe('the supergraph in one process, on real servers', () => {
   it('serves every subgraph and says which servers it uses', () => {
     expect(stack!.subgraphs.map((s) => s.name).sort()).toEqual(subgraphCatalog.map((s) => s.name).sort());
     expect(stack!.parts.bus).toContain('NATS');
+    expect(stack!.parts.live).toContain('NATS');
     expect(stack!.parts.cache).toContain('Redis');
   });
 

@@ -9,6 +9,7 @@ import { serveSubgraph } from '../subgraphs/kit/src/bootSubgraph.ts';
 import type { RunningSubgraph, StartSubgraph } from '../subgraphs/kit/src/bootSubgraph.ts';
 import { createMemoryBus } from '../subgraphs/kit/src/bus/createMemoryBus.ts';
 import { createMemoryCache } from '../subgraphs/kit/src/cache/createMemoryCache.ts';
+import { createMemoryLiveBus } from '../subgraphs/kit/src/live/createMemoryLiveBus.ts';
 import type { SubgraphContext } from '../subgraphs/kit/src/createSubgraphServer.ts';
 import { silentLogger } from '../subgraphs/kit/src/log.ts';
 import { dropDatabase } from '../subgraphs/kit/src/store/pgAdmin.ts';
@@ -80,7 +81,7 @@ describe.each(subgraphCatalog.map((entry) => entry.name))('subgraph contract: %s
       { DATABASE_URL: TEST_PG_SERVER, DATABASE_NAME: database, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
       root,
     );
-    running = await serveSubgraph(config, env, { log: silentLogger, bus, cache, verifier: await verifierFor(keys, name) }, start);
+    running = await serveSubgraph(config, env, { log: silentLogger, bus, live: createMemoryLiveBus(), cache, verifier: await verifierFor(keys, name) }, start);
   });
   afterAll(async () => {
     await running?.close();
@@ -118,6 +119,44 @@ describe.each(subgraphCatalog.map((entry) => entry.name))('subgraph contract: %s
       // exists, so a stub is fine there; an owned type must say null for an id it does not hold.
       if (external.length === 0) expect(response.body.data?._entities, type).toEqual([null]);
       else expect(response.body.data?._entities?.length, type).toBe(1);
+    }
+  });
+
+  it('resolves a reference without an id, or with one that is not an id, to null (never a 500)', async () => {
+    for (const { type, external } of keyedTypes(await typeDefs())) {
+      const externals = Object.fromEntries(external.map((f) => [f, null]));
+      const representations = [{ __typename: type, ...externals }, { __typename: type, id: 'nope', ...externals }, { __typename: type, id: 42, ...externals }];
+      const response = await postGraphQL<{ _entities: unknown[] }>(
+        running.url,
+        `query ($r: [_Any!]!) { _entities(representations: $r) { __typename } }`,
+        { r: representations },
+        signed(),
+      );
+      expect(response.body.errors, `${type}: ${JSON.stringify(response.body.errors)}`).toBeUndefined();
+      expect(response.body.data?._entities, type).toEqual([null, null, null]);
+    }
+  });
+
+  it('shows platform operators tenant records only: tenant data by reference is FORBIDDEN, not a silent null', async () => {
+    // Every subgraph holds tenant data, so every one resolves Tenant.
+    expect(keyedTypes(await typeDefs()).map((t) => t.type)).toContain('Tenant');
+    const operator = { ...claimsFor(randomUUID()), tenantId: null, roles: [], platformAdmin: true };
+    const response = await postGraphQL<{ _entities: unknown[] }>(
+      running.url,
+      `query ($r: [_Any!]!) { _entities(representations: $r) { __typename } }`,
+      { r: [{ __typename: 'Tenant', id: randomUUID() }] },
+      signed(operator),
+    );
+    if (name === 'tenants') {
+      // The tenants subgraph holds the records operators manage: an unknown one is simply null.
+      expect(response.body.errors).toBeUndefined();
+      expect(response.body.data?._entities).toEqual([null]);
+    } else {
+      expect(response.body.errors).toEqual([
+        expect.objectContaining({ message: 'Platform operators see tenant records, not tenant data', extensions: { code: 'FORBIDDEN' } }),
+      ]);
+      // The refusal belongs to that entity: the rest of an `_entities` answer stands.
+      expect(response.body.data?._entities).toEqual([null]);
     }
   });
 

@@ -19,8 +19,18 @@ const node = process.execPath;
 const ISSUER = 'https://auth.e2e.test/';
 const AUDIENCE = 'platform-api';
 
+export interface StackOptions {
+  /**
+   * Scale out: a second replica of each named subgraph and a second gateway that talks to those
+   * replicas (and to the single instance of the others). Both share the databases and NATS.
+   */
+  replicas?: readonly string[];
+}
+
 export interface Stack {
   gatewayUrl: string;
+  /** The second gateway, when replicas were asked for. */
+  secondGatewayUrl: string | null;
   subgraphUrls: Record<string, string>;
   keys: DevKeys;
   /** A user token as an identity provider would issue it. */
@@ -50,7 +60,7 @@ async function waitHealthy(url: string, child: ChildProcess, name: string, outpu
  * Starts the stack as production runs it: six subgraph processes and the gateway process, on
  * the machine's real PostgreSQL, NATS and Redis, with their own databases, stream and key prefix.
  */
-export async function startStack(): Promise<Stack> {
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const suffix = uniqueSuffix();
   const keys = await generateDevKeys();
   const databasePrefix = `e2e_${suffix}_`;
@@ -130,21 +140,38 @@ export async function startStack(): Promise<Stack> {
       started.push(waitHealthy(url, child, entry.name, logs));
     }
     await Promise.all(started);
-    const gatewayPort = await freePort();
-    const gatewayEnv: Record<string, string> = {
-      PORT: String(gatewayPort),
-      JWT_ISSUER: ISSUER,
-      JWT_AUDIENCE: AUDIENCE,
-      JWT_PUBLIC_KEY: JSON.stringify(keys.jwt.publicJwk),
-      CONTEXT_PRIVATE_KEY: JSON.stringify(keys.context.privateJwk),
+    // Replicas start after the first instances, which have migrated the databases.
+    const replicaUrls: Record<string, string> = { ...subgraphUrls };
+    await Promise.all(
+      (options.replicas ?? []).map(async (name) => {
+        const port = await freePort();
+        const url = `http://127.0.0.1:${port}/graphql`;
+        replicaUrls[name] = url;
+        const child = launch(`${name}#2`, `subgraphs/${name}/src/main.ts`, { PORT: String(port) });
+        await waitHealthy(url, child, `${name}#2`, logs);
+      }),
+    );
+    const startGateway = async (label: string, urls: Record<string, string>) => {
+      const port = await freePort();
+      const env: Record<string, string> = {
+        PORT: String(port),
+        JWT_ISSUER: ISSUER,
+        JWT_AUDIENCE: AUDIENCE,
+        JWT_PUBLIC_KEY: JSON.stringify(keys.jwt.publicJwk),
+        CONTEXT_PRIVATE_KEY: JSON.stringify(keys.context.privateJwk),
+      };
+      for (const [name, url] of Object.entries(urls)) env[`SUBGRAPH_${name.toUpperCase()}_URL`] = url;
+      const url = `http://127.0.0.1:${port}/graphql`;
+      await waitHealthy(url, launch(label, 'gateway/src/main.ts', env), label, logs);
+      return url;
     };
-    for (const [name, url] of Object.entries(subgraphUrls)) gatewayEnv[`SUBGRAPH_${name.toUpperCase()}_URL`] = url;
-    const gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
-    await waitHealthy(gatewayUrl, launch('gateway', 'gateway/src/main.ts', gatewayEnv), 'gateway', logs);
+    const gatewayUrl = await startGateway('gateway', subgraphUrls);
+    const secondGatewayUrl = options.replicas?.length ? await startGateway('gateway#2', replicaUrls) : null;
 
     const jwtKey = (await importJWK(keys.jwt.privateJwk, 'ES256')) as CryptoKey;
     return {
       gatewayUrl,
+      secondGatewayUrl,
       subgraphUrls,
       keys,
       processes,

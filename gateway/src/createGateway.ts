@@ -4,18 +4,21 @@ import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPag
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { ContextSigner } from '../../subgraphs/kit/src/auth/contextToken.ts';
-import { createErrorMasker, ErrorCode, PlatformError, unauthenticated } from '../../subgraphs/kit/src/errors.ts';
+import { createErrorMasker, unauthenticated } from '../../subgraphs/kit/src/errors.ts';
 import { createGraphQLHandler } from '../../subgraphs/kit/src/http/createGraphQLHandler.ts';
 import type { Logger } from '../../subgraphs/kit/src/log.ts';
-import type { TenantClaims } from '../../subgraphs/kit/src/auth/claims.ts';
 import { bearerToken } from './auth/bearerToken.ts';
-import { InvalidTokenError } from './auth/createJwtVerifier.ts';
+import { createAuthenticator } from './auth/createAuthenticator.ts';
 import type { JwtVerifier } from './auth/createJwtVerifier.ts';
 import { createSignedDataSource } from './claims/createSignedDataSource.ts';
-import { TenantDirectoryUnavailable } from './claims/createTenantDirectory.ts';
 import type { TenantDirectory } from './claims/createTenantDirectory.ts';
 import type { GatewayContext } from './GatewayContext.ts';
 import { useOneOfInputs } from './schema/useOneOfInputs.ts';
+import { useInputSanity } from '../../subgraphs/kit/src/useInputSanity.ts';
+import { useErrorLogging } from '../../subgraphs/kit/src/useErrorLogging.ts';
+import { boundedWebSocket } from './subscriptions/boundedWebSocket.ts';
+import { createSubscriptionServer } from './subscriptions/createSubscriptionServer.ts';
+import type { SubscriptionServerLimits } from './subscriptions/createSubscriptionServer.ts';
 
 export interface GatewayDeps {
   supergraphSdl: string;
@@ -29,11 +32,20 @@ export interface GatewayDeps {
   production: boolean;
   maxBodyBytes: number;
   health: () => Promise<{ ok: boolean; details?: Record<string, unknown> }>;
+  /** graphql-ws limits (defaults in createSubscriptionServer). */
+  subscriptionLimits?: Partial<SubscriptionServerLimits>;
 }
+
+/** Largest message a subgraph may send the gateway on a subscription connection. */
+const UPSTREAM_MAX_PAYLOAD_BYTES = 1024 * 1024;
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
-/** Builds the gateway (no I/O until `start`): Apollo Server over @apollo/gateway with auth and signed claims. */
+/**
+ * Builds the gateway (no I/O until `start`): Apollo Server over @apollo/gateway with auth and
+ * signed claims, and the transport-free graphql-ws server for subscriptions (main.ts attaches it
+ * to the HTTP server on the same path).
+ */
 export function createGateway(deps: GatewayDeps) {
   const { log } = deps;
   const gateway = new ApolloGateway({
@@ -49,56 +61,32 @@ export function createGateway(deps: GatewayDeps) {
   });
   const server = new ApolloServer<GatewayContext>({
     gateway,
-    formatError: createErrorMasker(log),
+    // Masks only; useErrorLogging logs what it hides, with the request's logger (request id, tenant).
+    formatError: createErrorMasker(),
     includeStacktraceInErrorResponses: false,
     introspection: deps.introspection,
     // runMain owns the signals and drains HTTP before stopping Apollo.
     stopOnTerminationSignals: false,
     plugins: [
       useOneOfInputs(),
+      useInputSanity<GatewayContext>(),
+      useErrorLogging<GatewayContext>({ log }),
       deps.production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ footer: false, embed: true }),
     ],
   });
 
+  // One authentication (JWT, then the tenant's stored record) for HTTP requests and sockets alike.
+  const authenticator = createAuthenticator({ jwtVerifier: deps.jwtVerifier, tenantDirectory: deps.tenantDirectory, log });
+
   async function context(req: IncomingMessage): Promise<GatewayContext> {
     const incoming = req.headers['x-request-id'];
     const requestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     const token = bearerToken(req.headers.authorization);
     if (!token) throw unauthenticated('Send a bearer token in the Authorization header');
-    let claims: TenantClaims;
-    try {
-      claims = await deps.jwtVerifier.verify(token);
-    } catch (error) {
-      if (error instanceof InvalidTokenError) {
-        log.info('refused token', { requestId, reason: error.message });
-        throw unauthenticated(`Invalid bearer token: ${error.message}`);
-      }
-      throw error;
-    }
-    if (claims.tenantId) claims = await withStoredTenant(claims, requestId);
+    const claims = await authenticator.authenticate(token, requestId);
     return { claims, requestId, log: log.child({ requestId, tenantId: claims.tenantId ?? undefined }) };
-  }
-
-  /** The plan comes from the tenant's record, never from the token; missing or suspended tenants stop here. */
-  async function withStoredTenant(claims: TenantClaims, requestId: string): Promise<TenantClaims> {
-    let record: Awaited<ReturnType<TenantDirectory['lookup']>>;
-    try {
-      record = await deps.tenantDirectory.lookup(claims.tenantId!);
-    } catch (error) {
-      if (!(error instanceof TenantDirectoryUnavailable)) throw error;
-      log.error('tenant directory unavailable', { requestId, error: error.message });
-      throw new PlatformError(ErrorCode.SERVICE_UNAVAILABLE, 'The tenant directory is unavailable; try again shortly', { httpStatus: true });
-    }
-    if (!record) {
-      log.info('refused token of an unknown tenant', { requestId, tenantId: claims.tenantId });
-      throw unauthenticated('The token names a tenant that does not exist');
-    }
-    if (record.status !== 'ACTIVE') {
-      throw new PlatformError(ErrorCode.FORBIDDEN, 'This tenant is suspended', { httpStatus: true });
-    }
-    return Object.freeze({ ...claims, plan: record.plan });
   }
 
   const handler = createGraphQLHandler<GatewayContext>({
@@ -109,11 +97,34 @@ export function createGateway(deps: GatewayDeps) {
     maxBodyBytes: deps.maxBodyBytes,
   });
 
+  const subscriptions = createSubscriptionServer({
+    supergraphSdl: deps.supergraphSdl,
+    subgraphUrls: deps.subgraphUrls,
+    authenticator,
+    signer: deps.signer,
+    contextTokenTtlSeconds: deps.contextTokenTtlSeconds,
+    log: log.child({ transport: 'graphql-ws' }),
+    webSocketImpl: boundedWebSocket(UPSTREAM_MAX_PAYLOAD_BYTES),
+    // Queries and mutations over the socket run through Apollo Server, plugins and masking included.
+    async executeOperation(request, contextValue) {
+      const response = await server.executeOperation(request, { contextValue });
+      if (response.body.kind === 'single') return response.body.singleResult;
+      return { errors: [{ message: 'Incremental delivery is not supported over this transport', extensions: { code: 'BAD_REQUEST' } }] };
+    },
+    ...(deps.subscriptionLimits ? { limits: deps.subscriptionLimits } : {}),
+  });
+
   return {
     server,
     handler,
     context,
+    /** graphql-ws server options and stats; attach with kit/http/attachGraphQLWs on the HTTP server. */
+    subscriptions,
     start: () => server.start(),
-    stop: () => server.stop(),
+    /** Stops Apollo and ends what subscriptions still hold (close the sockets first: attachGraphQLWs's dispose). */
+    stop: async () => {
+      await subscriptions.close();
+      await server.stop();
+    },
   };
 }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createContextSigner } from '../../subgraphs/kit/src/auth/contextToken.ts';
 import { loadOrCreateDevKeys } from '../../subgraphs/kit/src/auth/devKeys.ts';
+import { attachGraphQLWs } from '../../subgraphs/kit/src/http/attachGraphQLWs.ts';
 import { listen } from '../../subgraphs/kit/src/http/listen.ts';
 import { createLogger } from '../../subgraphs/kit/src/log.ts';
 import { runMain, createDisposer } from '../../subgraphs/kit/src/runMain.ts';
@@ -44,7 +45,10 @@ export async function startGateway(env: NodeJS.ProcessEnv, root: string) {
   disposer.add('apollo', () => gateway.stop());
   const http = await listen(gateway.handler, config.port, config.host);
   disposer.add('http', () => http.close());
-  log.info('gateway ready', { url: http.url, supergraph: config.supergraphPath });
+  // graphql-ws on the same port and path; disposed first: its sockets close (1001) before HTTP drains.
+  const websocket = attachGraphQLWs(http.server, gateway.subscriptions.options, { path: '/graphql', maxPayloadBytes: 64 * 1024 });
+  disposer.add('websocket', () => websocket.dispose());
+  log.info('gateway ready', { url: http.url, subscriptions: http.url.replace(/^http/, 'ws'), supergraph: config.supergraphPath });
   return { url: http.url, port: http.port, close: () => disposer.dispose(log) };
 }
 

@@ -133,6 +133,14 @@ describe('gateway HTTP edge (subgraphs unreachable)', () => {
     expect(((await malformed.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe('BAD_REQUEST');
   });
 
+  it('refuses a NUL character in any text input before planning, as BAD_USER_INPUT', async () => {
+    const response = await post(JSON.stringify({ query: 'query ($s: String!) { tenantBySlug(slug: $s) { id } }', variables: { s: 'a\u0000b' } }), {
+      authorization: `Bearer ${await token()}`,
+    });
+    const body = (await response.json()) as { errors: Array<{ extensions: { code: string } }> };
+    expect(body.errors[0]!.extensions.code).toBe('BAD_USER_INPUT');
+  });
+
   it('reports 503 on /health while a subgraph is unreachable', async () => {
     const response = await fetch(new URL('/health', http.url));
     expect(response.status).toBe(503);

@@ -3,4 +3,6 @@ export const mappers: Record<string, string> = {
   Tenant: 'TenantReference',
   Conversation: 'ConversationEntity',
   Message: 'MessageEntity',
+  MessageToken: 'MessageTokenEvent',
+  MessageCompleted: 'MessageCompletedEvent',
 };

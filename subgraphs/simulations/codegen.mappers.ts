@@ -5,6 +5,7 @@ export const mappers: Record<string, string> = {
   SimulationConnection: 'SimulationConnectionData',
   SimulationVariable: 'SimulationVariableData',
   SimulationResult: 'SimulationResultData',
+  SimulationProgress: 'SimulationProgressData',
   UniformDistribution: 'UniformDistributionData',
   NormalDistribution: 'NormalDistributionData',
   TriangularDistribution: 'TriangularDistributionData',

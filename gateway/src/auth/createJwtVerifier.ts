@@ -1,6 +1,7 @@
 import { jwtVerify, createRemoteJWKSet, importJWK, errors as joseErrors } from 'jose';
 import type { JWK, JWTPayload, CryptoKey, JWTVerifyGetKey } from 'jose';
 import { isPlan } from '../../../subgraphs/kit/src/auth/claims.ts';
+import { isUuid } from '../../../subgraphs/kit/src/isUuid.ts';
 import type { TenantClaims } from '../../../subgraphs/kit/src/auth/claims.ts';
 
 export interface JwtVerifierOptions {
@@ -25,7 +26,6 @@ export interface JwtVerifier {
   verify(token: string): Promise<TenantClaims>;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Bearer JWT verification: signature (JWKS or a pinned key), pinned algorithms, issuer, audience,
@@ -88,7 +88,7 @@ export function claimsFromPayload(payload: JWTPayload): TenantClaims {
     Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? v.split(' ').filter(Boolean) : [];
   const tenantId = str(payload.tenant_id);
   const platformAdmin = payload.platform_admin === true;
-  if (tenantId !== null && !UUID.test(tenantId)) throw new InvalidTokenError('token claim "tenant_id" is not a tenant id');
+  if (tenantId !== null && !isUuid(tenantId)) throw new InvalidTokenError('token claim "tenant_id" is not a tenant id');
   if (tenantId === null && !platformAdmin) throw new InvalidTokenError('token names no tenant');
   return Object.freeze({
     tenantId,

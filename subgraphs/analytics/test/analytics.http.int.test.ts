@@ -8,6 +8,7 @@ import { serveSubgraph } from '../../kit/src/bootSubgraph.ts';
 import type { RunningSubgraph } from '../../kit/src/bootSubgraph.ts';
 import { createNatsBus } from '../../kit/src/bus/createNatsBus.ts';
 import { createEvent } from '../../kit/src/bus/PlatformEvent.ts';
+import { createMemoryLiveBus } from '../../kit/src/live/createMemoryLiveBus.ts';
 import { createMemoryCache } from '../../kit/src/cache/createMemoryCache.ts';
 import { silentLogger } from '../../kit/src/log.ts';
 import { loadSubgraphConfig } from '../../kit/src/subgraphConfig.ts';
@@ -48,7 +49,7 @@ describe('analytics subgraph over HTTP with its consumer on real NATS', () => {
       root,
     );
     bus = await createNatsBus({ servers: TEST_NATS_URL, stream, subjectPrefix: `t_analytics_${suffix}`, log: silentLogger });
-    const deps = { log: silentLogger, bus, cache: createMemoryCache(), verifier: await verifierFor(gateway.keys, 'analytics') };
+    const deps = { log: silentLogger, bus, live: createMemoryLiveBus(), cache: createMemoryCache(), verifier: await verifierFor(gateway.keys, 'analytics') };
     running = await serveSubgraph(config, env, deps, startAnalytics);
   });
   afterAll(async () => {
@@ -82,7 +83,7 @@ describe('analytics subgraph over HTTP with its consumer on real NATS', () => {
     expect(own.body.data?._entities[0]).toMatchObject({ id: a, usage: { messagesTotal: 3, simulationsTotal: 1 } });
   });
 
-  it("resolves another tenant's Tenant to null, for tenants and operators alike", async () => {
+  it("resolves another tenant's Tenant to null, and refuses operators tenant data with FORBIDDEN", async () => {
     const cross = await usage([b], claimsFor(a));
     expect(cross.status).toBe(200);
     expect(cross.body.errors).toBeUndefined();
@@ -91,6 +92,7 @@ describe('analytics subgraph over HTTP with its consumer on real NATS', () => {
     expect(mixed.body.data?._entities.map((e) => e?.usage.messagesTotal ?? null)).toEqual([3, null, 3]);
     const operator = await usage([a], platformAdminClaims);
     expect(operator.body.data?._entities).toEqual([null]);
+    expect(operator.body.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
   });
 
   it('refuses calls without a valid gateway context with 401', async () => {

@@ -240,8 +240,10 @@ describe('analytics usage from real NATS JetStream events, on PostgreSQL', () =>
     expect(mixed.errors).toBeUndefined();
     expect(mixed.data?._entities[0]).toMatchObject({ id: a, usage: { messagesTotal: 1 } });
     expect(mixed.data?._entities[1]).toBeNull();
+    // An operator sees tenant records (tenants subgraph), never a tenant's usage: refused, not a silent null.
     const operator = await entities([a], platformAdminClaims);
     expect(operator.data?._entities).toEqual([null]);
+    expect(operator.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
     // Below the resolvers, the loader and the service refuse another tenant's usage too.
     const context = buildAnalyticsContext({ store, log, now: () => NOW }, { claims: claimsFor(a), requestId: 'r', log });
     await expect(context.loaders.usageByTenant.load({ tenantId: b, days: 1 })).rejects.toMatchObject({ code: 'FORBIDDEN' });

@@ -28,7 +28,7 @@ function ownedBy<T extends { id: string; tenantId: string }>(claims: TenantClaim
 /** Batches every lookup of one request: one query per type, one per page shape of messages. */
 export function createConversationsLoaders(store: ConversationStore, claims: TenantClaims) {
   const tenantId = claims.tenantId;
-  return {
+  const loaders = {
     conversationById: new DataLoader<string, ConversationEntity | null>(async (ids) => {
       const valid = ids.filter(isUuid);
       if (!tenantId || valid.length === 0) return ids.map(() => null);
@@ -69,6 +69,16 @@ export function createConversationsLoaders(store: ConversationStore, claims: Ten
       // The store bounds its query per conversation; a batch bounds how many conversations go in.
       { cacheKeyFn: (key) => `${key.conversationId}|${key.page.size}|${key.cursor ?? ''}`, maxBatchSize: 100 },
     ),
+  };
+  return {
+    ...loaders,
+    /**
+     * Forgets what was read. A subscription keeps one context for its whole life: each of its events
+     * calls this first, so an event resolves what is stored now, and the caches do not grow with time.
+     */
+    reset() {
+      for (const loader of Object.values(loaders)) loader.clearAll();
+    },
   };
 }
 export type ConversationsLoaders = ReturnType<typeof createConversationsLoaders>;

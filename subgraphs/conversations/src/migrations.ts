@@ -42,4 +42,13 @@ export const migrations: readonly SqlMigration[] = [
   },
   // message.created committed with its message (MongoDB keeps the same outbox as a collection).
   { ...outboxMigration, name: '002_outbox' },
+  // Assistant replies keep what produced them and what they cost (null for user messages).
+  {
+    name: '003_message_model_cost',
+    statements: [
+      `alter table messages
+        add column model_id uuid,
+        add column cost_usd double precision check (cost_usd is null or (cost_usd >= 0 and cost_usd < 'Infinity'))`,
+    ],
+  },
 ];

@@ -31,9 +31,5 @@ export function newId(now: number = Date.now()): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids that are not UUIDs can name no row; checking first keeps PostgreSQL from a cast error. */
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
+/** Ids that are not UUIDs can name no row; the kit holds the one rule every subgraph checks. */
+export { isUuid } from '../../kit/src/isUuid.ts';

@@ -8,6 +8,7 @@ import type { RunningSubgraph, StartSubgraph } from '../../kit/src/bootSubgraph.
 import { createMemoryBus } from '../../kit/src/bus/createMemoryBus.ts';
 import type { PlatformEvent } from '../../kit/src/bus/PlatformEvent.ts';
 import { createMemoryCache } from '../../kit/src/cache/createMemoryCache.ts';
+import { createMemoryLiveBus } from '../../kit/src/live/createMemoryLiveBus.ts';
 import { silentLogger } from '../../kit/src/log.ts';
 import { loadSubgraphConfig } from '../../kit/src/subgraphConfig.ts';
 import { claimsFor, postGraphQL, testDatabase, testKeys, TEST_PG_SERVER, verifierFor } from '../../kit/src/testing/testEnvironment.ts';
@@ -50,12 +51,12 @@ describe('conversations subgraph over HTTP', () => {
     await bus.consume({ durable: 'http-test', types: ['message.created'], handler: async (event) => void published.push(event) });
     // The subgraph as start.ts builds it, over a store this test holds (to count its statements).
     const start: StartSubgraph<ConversationsContext> = async (_config, _env, deps) => ({
-      ...createConversationsSubgraph({ store, verifier: deps.verifier, log: deps.log }),
+      ...createConversationsSubgraph({ store, verifier: deps.verifier, log: deps.log, live: deps.live }),
       health: async () => ({ ok: await store.ping() }),
       close: async () => undefined,
     });
     const { config: cfg, env } = config();
-    const deps = { log: silentLogger, bus, cache: createMemoryCache(), verifier: await verifierFor(gateway.keys, 'conversations') };
+    const deps = { log: silentLogger, bus, live: createMemoryLiveBus(), cache: createMemoryCache(), verifier: await verifierFor(gateway.keys, 'conversations') };
     running = await serveSubgraph(cfg, env, deps, start);
   });
   afterAll(async () => {
@@ -134,6 +135,40 @@ describe('conversations subgraph over HTTP', () => {
     expect((await call(GET, { id: 'not-a-uuid' }, a)).body.data!.conversation).toBeNull();
   });
 
+  it('refuses a NUL in a title or message with BAD_USER_INPUT before it reaches PostgreSQL, and keeps serving', async () => {
+    const a = claimsFor(tenantA);
+    const viaVariable = await call(CREATE, { input: { title: 'a\u0000b' } }, a);
+    expect(viaVariable.body.errors).toEqual([
+      expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', variable: 'input.title' }, message: expect.stringContaining('`$input.title`') }),
+    ]);
+    const viaLiteral = await call('mutation { createConversation(input: { title: "a\\u0000b" }) { id } }', {}, a);
+    expect(viaLiteral.body.errors).toEqual([
+      expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', argument: 'input.title', field: 'createConversation' } }),
+    ]);
+    const conversation = (await call(CREATE, { input: { title: 'Still here' } }, a)).body.data!.createConversation;
+    const message = await call(SEND, { id: conversation.id, content: 'first\u0000second' }, a);
+    expect(message.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', variable: 'content' });
+    // Newlines and tabs are content, not refused.
+    const multiline = await call(SEND, { id: conversation.id, content: 'line one\n\tline two' }, a);
+    expect(multiline.body.errors).toBeUndefined();
+    expect(multiline.body.data!.sendMessage).toMatchObject({ content: 'line one\n\tline two', conversation: { messageCount: 1 } });
+  });
+
+  it('refuses platform operators tenant data by reference with FORBIDDEN, not a silent null', async () => {
+    const operator = { ...claimsFor(tenantA), tenantId: null, roles: [], platformAdmin: true };
+    const res = await call(ENTITIES, { r: [{ __typename: 'Tenant', id: tenantA }] }, operator);
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({ message: 'Platform operators see tenant records, not tenant data', extensions: { code: 'FORBIDDEN' } }),
+    ]);
+  });
+
+  it('resolves references without an id, or with a malformed one, to null', async () => {
+    const r = [{ __typename: 'Conversation' }, { __typename: 'Conversation', id: 'nope' }, { __typename: 'Message', id: 42 }, { __typename: 'Tenant', id: 'nope' }];
+    const res = await call(ENTITIES, { r }, claimsFor(tenantA));
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data!._entities).toEqual([null, null, null, null]);
+  });
+
   it('answers conversations { messages } with as many statements for 20 conversations as for 1', async () => {
     const tenant = randomUUID();
     const claims = claimsFor(tenant);
@@ -172,7 +207,7 @@ describe('conversations subgraph started from configuration', () => {
   beforeAll(async () => {
     gateway = await testKeys();
     const { config: cfg, env } = config({ DATABASE_URL: TEST_PG_SERVER, DATABASE_NAME: db.name });
-    const deps = { log: silentLogger, bus, cache: createMemoryCache(), verifier: await verifierFor(gateway.keys, 'conversations') };
+    const deps = { log: silentLogger, bus, live: createMemoryLiveBus(), cache: createMemoryCache(), verifier: await verifierFor(gateway.keys, 'conversations') };
     running = await serveSubgraph(cfg, env, deps, startConversations);
   });
   afterAll(async () => {

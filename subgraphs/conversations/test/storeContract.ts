@@ -58,6 +58,9 @@ export function conversationStoreContract(open: (bus: EventBus) => Promise<Opene
       expect((await service(a).create({ title: '😀'.repeat(200) })).title).toHaveLength(400);
       await expect(service(a).create({ title: 'T', modelId: 'gpt-4o' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', extensions: { field: 'modelId' } });
       await expect(service(claimsFor(tenantA, { roles: ['VIEWER'] })).create({ title: 'T' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      // Writes need MEMBER or ADMIN: a token that names the tenant but grants no role reads only.
+      await expect(service(claimsFor(tenantA, { roles: [] })).create({ title: 'T' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      expect(await service(claimsFor(tenantA, { roles: ['MEMBER'] })).create({ title: 'By a member' })).toMatchObject({ title: 'By a member' });
       await expect(service(platformAdminClaims).create({ title: 'T' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     });
 
@@ -112,6 +115,7 @@ export function conversationStoreContract(open: (bus: EventBus) => Promise<Opene
       await expect(service(claimsFor(tenantA, { roles: ['VIEWER'] })).sendMessage(conversation.id, 'hi')).rejects.toMatchObject({
         code: 'FORBIDDEN',
       });
+      await expect(service(claimsFor(tenantA, { roles: [] })).sendMessage(conversation.id, 'hi')).rejects.toMatchObject({ code: 'FORBIDDEN' });
       const after = await createConversationsLoaders(store, a).conversationById.load(conversation.id);
       expect(after?.messageCount).toBe(1);
       const count = await store.run(a, (em) => em.count(Message, { tenantId: tenantA, conversationId: conversation.id }));

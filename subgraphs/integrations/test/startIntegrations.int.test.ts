@@ -8,6 +8,7 @@ import { serveSubgraph } from '../../kit/src/bootSubgraph.ts';
 import type { SharedDeps } from '../../kit/src/bootSubgraph.ts';
 import { createMemoryBus } from '../../kit/src/bus/createMemoryBus.ts';
 import { createMemoryCache } from '../../kit/src/cache/createMemoryCache.ts';
+import { createMemoryLiveBus } from '../../kit/src/live/createMemoryLiveBus.ts';
 import { ConfigError } from '../../kit/src/config.ts';
 import { silentLogger } from '../../kit/src/log.ts';
 import { loadSubgraphConfig } from '../../kit/src/subgraphConfig.ts';
@@ -68,7 +69,7 @@ describe('startIntegrations: credential keys from configuration', () => {
     const { keys, signer: s } = await testKeys();
     signer = s;
     contextPublicKey = JSON.stringify(keys.context.publicJwk);
-    deps = { log: silentLogger, bus: createMemoryBus({ log: silentLogger }), cache: createMemoryCache(), verifier: await verifierFor(keys, 'integrations') };
+    deps = { log: silentLogger, bus: createMemoryBus({ log: silentLogger }), live: createMemoryLiveBus(), cache: createMemoryCache(), verifier: await verifierFor(keys, 'integrations') };
   });
   afterAll(async () => {
     await deps?.bus.close();

@@ -1,6 +1,5 @@
 import type { ApolloServer } from '@apollo/server';
 import { join } from 'node:path';
-import type { IncomingMessage } from 'node:http';
 import { createContextVerifier } from './auth/contextToken.ts';
 import type { ContextVerifier } from './auth/contextToken.ts';
 import { loadOrCreateDevKeys } from './auth/devKeys.ts';
@@ -10,10 +9,16 @@ import { createNatsBus } from './bus/createNatsBus.ts';
 import type { Cache } from './cache/Cache.ts';
 import { createMemoryCache } from './cache/createMemoryCache.ts';
 import { createRedisCache } from './cache/createRedisCache.ts';
+import type { LiveBus } from './live/LiveBus.ts';
+import { createMemoryLiveBus } from './live/createMemoryLiveBus.ts';
+import { createNatsLiveBus } from './live/createNatsLiveBus.ts';
 import type { Env } from './config.ts';
-import type { SubgraphContext } from './createSubgraphServer.ts';
+import { subgraphSchemaOf } from './createSubgraphServer.ts';
+import type { ContextFactory, SubgraphContext } from './createSubgraphServer.ts';
 import { createGraphQLHandler } from './http/createGraphQLHandler.ts';
 import { listen } from './http/listen.ts';
+import { serveSubscriptions } from './http/serveSubscriptions.ts';
+import type { ServedSubscriptions } from './http/serveSubscriptions.ts';
 import { createLogger } from './log.ts';
 import type { Logger } from './log.ts';
 import { createDisposer } from './runMain.ts';
@@ -25,6 +30,8 @@ import type { EnvReader } from './config.ts';
 export interface SharedDeps {
   log: Logger;
   bus: EventBus;
+  /** Lossy live streams (chat tokens, progress): core NATS beside the event bus, or in-process. */
+  live: LiveBus;
   cache: Cache;
   verifier: ContextVerifier;
 }
@@ -32,7 +39,7 @@ export interface SharedDeps {
 /** What a subgraph's `start` returns: its server and request context, plus what it must close. */
 export interface SubgraphRuntime<TContext extends SubgraphContext> {
   server: ApolloServer<TContext>;
-  createContext: (req: IncomingMessage) => Promise<TContext>;
+  createContext: ContextFactory<TContext>;
   health: () => Promise<{ ok: boolean; details?: Record<string, unknown> }>;
   /** Closes stores, consumers and workers (the HTTP server is closed before this). */
   close: () => Promise<void>;
@@ -48,10 +55,16 @@ export interface RunningSubgraph {
   name: string;
   url: string;
   port: number;
+  /** graphql-ws on the same path, when the schema has a Subscription type (null otherwise). */
+  subscriptions: ServedSubscriptions | null;
   close(): Promise<void>;
 }
 
-/** Serves a started subgraph over HTTP; closing drains HTTP first, then the subgraph's resources. */
+/**
+ * Serves a started subgraph over HTTP, and over graphql-ws on the same path when its schema has a
+ * Subscription type. Closing ends the sockets first (their subscriptions with them), then drains
+ * HTTP, then closes the subgraph's resources.
+ */
 export async function serveSubgraph<TContext extends SubgraphContext>(
   config: SubgraphConfig,
   env: EnvReader,
@@ -60,25 +73,34 @@ export async function serveSubgraph<TContext extends SubgraphContext>(
 ): Promise<RunningSubgraph> {
   const log = deps.log.child({ service: config.name });
   const runtime = await start(config, env, { ...deps, log });
-  let http: Awaited<ReturnType<typeof listen>>;
+  let http: Awaited<ReturnType<typeof listen>> | undefined;
+  let subscriptions: ServedSubscriptions | null = null;
   try {
     env.done();
     await runtime.server.start();
     const handler = createGraphQLHandler({ server: runtime.server, context: runtime.createContext, log, health: runtime.health });
     http = await listen(handler, config.port, config.host);
+    const schema = subgraphSchemaOf(runtime.server);
+    if (schema?.getSubscriptionType()) {
+      subscriptions = serveSubscriptions({ server: http.server, schema, createContext: runtime.createContext, verifier: deps.verifier, log });
+    }
   } catch (error) {
     // Nothing listens, so nothing will call close(): release the store, consumers and workers now.
+    await http?.close().catch(() => undefined);
     await runtime.server.stop().catch(() => undefined);
     await runtime.close().catch(() => undefined);
     throw error;
   }
-  log.info('subgraph ready', { url: http.url });
+  const listening = http;
+  log.info('subgraph ready', { url: listening.url, subscriptions: subscriptions !== null });
   return {
     name: config.name,
-    url: http.url,
-    port: http.port,
+    url: listening.url,
+    port: listening.port,
+    subscriptions,
     async close() {
-      await http.close();
+      await subscriptions?.dispose();
+      await listening.close();
       await runtime.server.stop();
       await runtime.close();
     },
@@ -101,16 +123,20 @@ export async function bootSubgraph<TContext extends SubgraphContext>(
   try {
     const publicJwk = config.contextPublicJwk ?? (await loadOrCreateDevKeys(config.dataDir)).context.publicJwk;
     const verifier = await createContextVerifier(publicJwk, name);
-    const bus = config.natsUrl
+    const nats = config.natsUrl
       ? await createNatsBus({ servers: config.natsUrl, stream: config.natsStream, subjectPrefix: config.natsSubjectPrefix, log, name })
-      : createMemoryBus({ log });
+      : undefined;
+    const bus: EventBus = nats ?? createMemoryBus({ log });
     disposer.add('bus', () => bus.close());
+    // Live streams share the event bus's connection (core NATS beside JetStream) and close before it.
+    const live: LiveBus = nats ? await createNatsLiveBus({ connection: nats.connection, log }) : createMemoryLiveBus({ log });
+    disposer.add('live', () => live.close());
     const cache = config.redisUrl
       ? await createRedisCache({ url: config.redisUrl, prefix: `${config.redisPrefix}${name}:`, log })
       : createMemoryCache();
     disposer.add('cache', () => cache.close());
     if (bus.kind === 'memory') log.warn('NATS_URL is not set: events stay inside this process');
-    const running = await serveSubgraph(config, env, { log, bus, cache, verifier }, start);
+    const running = await serveSubgraph(config, env, { log, bus, live, cache, verifier }, start);
     disposer.add('subgraph', () => running.close());
     return () => disposer.dispose(log);
   } catch (error) {

@@ -3,6 +3,7 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { buildSubgraphSchema } from '@apollo/subgraph';
 type ResolverMap = NonNullable<Extract<Parameters<typeof buildSubgraphSchema>[0], { typeDefs: unknown }>['resolvers']>;
 import { parse } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { CONTEXT_HEADER } from './auth/contextToken.ts';
@@ -10,6 +11,8 @@ import type { ContextVerifier } from './auth/contextToken.ts';
 import type { TenantClaims } from './auth/claims.ts';
 import { createErrorMasker, unauthenticated } from './errors.ts';
 import type { Logger } from './log.ts';
+import { useErrorLogging } from './useErrorLogging.ts';
+import { useInputSanity } from './useInputSanity.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -28,6 +31,18 @@ export interface SubgraphServerOptions {
   log: Logger;
 }
 
+/**
+ * The executable schema each server was built with, for the transports Apollo Server does not
+ * carry (graphql-ws subscriptions on the same path): reachable from the server, so no subgraph's
+ * `start` has to hand it around.
+ */
+const schemas = new WeakMap<object, GraphQLSchema>();
+
+/** The schema `createSubgraphServer` built this server with (undefined for another server). */
+export function subgraphSchemaOf(server: object): GraphQLSchema | undefined {
+  return schemas.get(server);
+}
+
 /** Builds (never starts or listens) the Apollo Server of one subgraph. */
 export function createSubgraphServer<TContext extends SubgraphContext>(options: SubgraphServerOptions): ApolloServer<TContext> {
   const schema = buildSubgraphSchema({
@@ -35,16 +50,37 @@ export function createSubgraphServer<TContext extends SubgraphContext>(options: 
     // Codegen's resolver types are stricter than @apollo/subgraph's map; this is the one boundary.
     resolvers: options.resolvers as ResolverMap,
   });
-  return new ApolloServer<TContext>({
+  const server = new ApolloServer<TContext>({
     schema,
-    formatError: createErrorMasker(options.log),
+    // Masks only; useErrorLogging logs what it hides, with the request's logger.
+    formatError: createErrorMasker(),
     includeStacktraceInErrorResponses: false,
     introspection: true,
     // runMain owns the signals: Apollo's own handler would stop the server and re-raise the signal.
     stopOnTerminationSignals: false,
     // No usage reporting here, so no per-resolver traces for anyone to ask for.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      useInputSanity<TContext>(),
+      useErrorLogging<TContext>({ log: options.log }),
+    ],
   });
+  schemas.set(server, schema);
+  return server;
+}
+
+/** A gateway context token once verified: the caller's claims and the gateway's request id. */
+export type VerifiedContext = Awaited<ReturnType<ContextVerifier['verify']>>;
+
+/**
+ * Builds request contexts. Called with an HTTP request it verifies the request's token; a
+ * WebSocket verifies its token once, at connection_init, and builds each operation's context
+ * with `fromVerified` (the same claims, loaders and services as over HTTP).
+ */
+export interface ContextFactory<TContext extends SubgraphContext> {
+  (req: IncomingMessage): Promise<TContext>;
+  fromVerified(verified: VerifiedContext, requestId?: string): Promise<TContext>;
 }
 
 /**
@@ -55,8 +91,13 @@ export function createContextFactory<TContext extends SubgraphContext>(options: 
   verifier: ContextVerifier;
   log: Logger;
   build: (base: SubgraphContext) => TContext | Promise<TContext>;
-}): (req: IncomingMessage) => Promise<TContext> {
-  return async (req) => {
+}): ContextFactory<TContext> {
+  const fromVerified = async (verified: VerifiedContext, requestId?: string): Promise<TContext> => {
+    const id = requestId ?? verified.requestId ?? randomUUID();
+    const log = options.log.child({ requestId: id, tenantId: verified.claims.tenantId ?? undefined });
+    return options.build({ claims: verified.claims, requestId: id, log });
+  };
+  const fromRequest = async (req: IncomingMessage): Promise<TContext> => {
     const header = req.headers[CONTEXT_HEADER];
     let verified: Awaited<ReturnType<ContextVerifier['verify']>>;
     try {
@@ -68,10 +109,8 @@ export function createContextFactory<TContext extends SubgraphContext>(options: 
       });
       throw unauthenticated('This service accepts only requests signed by the gateway');
     }
-    const { claims } = verified;
     const forwarded = req.headers['x-request-id'];
-    const requestId = verified.requestId ?? (typeof forwarded === 'string' && REQUEST_ID.test(forwarded) ? forwarded : randomUUID());
-    const log = options.log.child({ requestId, tenantId: claims.tenantId ?? undefined });
-    return options.build({ claims, requestId, log });
+    return fromVerified(verified, verified.requestId ?? (typeof forwarded === 'string' && REQUEST_ID.test(forwarded) ? forwarded : undefined));
   };
+  return Object.assign(fromRequest, { fromVerified });
 }

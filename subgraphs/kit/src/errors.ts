@@ -83,19 +83,29 @@ export function isPublicCode(code: unknown): code is string {
 }
 
 /**
- * Apollo Server `formatError`: passes catalog errors through, hides everything else (driver
- * errors, stack traces, subgraph internals) behind INTERNAL_SERVER_ERROR and logs the original.
+ * Whether an error's extensions make it one a client may see as it is: a catalog code other than
+ * INTERNAL_SERVER_ERROR, and not a forwarded non-2xx subgraph response (which carries the
+ * subgraph's whole body in `response`). The masker and useErrorLogging share this one rule.
  */
-export function createErrorMasker(log: Logger) {
+export function isClientSafe(extensions: Readonly<Record<string, unknown>> | undefined): boolean {
+  const code = extensions?.code;
+  return isPublicCode(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR && !(extensions !== undefined && 'response' in extensions);
+}
+
+/**
+ * Apollo Server `formatError`: passes catalog errors through and hides everything else (driver
+ * errors, stack traces, subgraph internals) behind INTERNAL_SERVER_ERROR. Logging belongs to the
+ * `useErrorLogging` plugin, which has the request's logger (request id, tenant); `log` is only for
+ * a server that does not install it yet, and logs without them.
+ */
+export function createErrorMasker(log?: Logger) {
   return function maskError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
     const code = formatted.extensions?.code;
-    // A forwarded non-2xx subgraph response carries the subgraph's whole body in `response`: never public.
-    const forwardedBody = formatted.extensions !== undefined && 'response' in formatted.extensions;
-    if (isPublicCode(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR && !forwardedBody) {
+    if (isClientSafe(formatted.extensions)) {
       const { stacktrace: _stack, exception: _exception, serviceName: _service, ...rest } = formatted.extensions ?? {};
       return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: rest };
     }
-    log.error('unexpected error', {
+    log?.error('unexpected error', {
       error: describeError(error),
       path: formatted.path?.join('.'),
       code: typeof code === 'string' ? code : undefined,
@@ -109,8 +119,32 @@ export function createErrorMasker(log: Logger) {
   };
 }
 
+/** Bounds what one log line carries of a thrown value (a huge object must not flood the logs). */
+export const MAX_DESCRIBED_CHARS = 2_000;
+
+/** A thrown value as log fields: an Error's name, message and stack; anything else as (bounded) JSON. */
 export function describeError(error: unknown): Record<string, unknown> {
   const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
   if (original instanceof Error) return { name: original.name, message: original.message, stack: original.stack };
-  return { value: String(original) };
+  return { value: describeValue(original) };
+}
+
+function describeValue(value: unknown): string {
+  let text: string | undefined;
+  if (typeof value === 'string') text = value;
+  else if (typeof value === 'object' && value !== null) {
+    try {
+      text = JSON.stringify(value);
+    } catch {
+      // A cycle, a BigInt or a throwing toJSON: the type name below is all that can be said.
+    }
+  }
+  if (text === undefined) {
+    try {
+      text = String(value);
+    } catch {
+      text = Object.prototype.toString.call(value);
+    }
+  }
+  return text.length > MAX_DESCRIBED_CHARS ? `${text.slice(0, MAX_DESCRIBED_CHARS)}… (${text.length} characters)` : text;
 }

@@ -1,4 +1,5 @@
 import { badInput } from './errors.ts';
+import { isUuid } from './isUuid.ts';
 
 /**
  * Relay-style connections over a keyset (createdAt, id): stable under concurrent inserts and
@@ -37,9 +38,12 @@ export function encodeCursor(key: Keyset): string {
 export function decodeCursor(cursor: string): Keyset {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') {
+    // Every id of the platform is a UUID: a forged cursor with anything else must not reach a
+    // uuid column as a driver error, nor a date outside what a timestamp column holds.
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && isUuid(value[1])) {
       const createdAt = new Date(value[0]);
-      if (!Number.isNaN(createdAt.getTime())) return { createdAt, id: value[1] };
+      const year = createdAt.getUTCFullYear();
+      if (!Number.isNaN(createdAt.getTime()) && year >= 1 && year <= 9999) return { createdAt, id: value[1] };
     }
   } catch {
     // fall through to the typed error below

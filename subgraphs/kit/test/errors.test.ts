@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GraphQLError } from 'graphql';
-import { createErrorMasker, badInput, PlatformError } from '../src/errors.ts';
+import { createErrorMasker, badInput, describeError, isClientSafe, MAX_DESCRIBED_CHARS, PlatformError } from '../src/errors.ts';
 import { createLogger } from '../src/log.ts';
 
 describe('createErrorMasker', () => {
@@ -29,5 +29,39 @@ describe('createErrorMasker', () => {
   it('gives PlatformError an HTTP status only when asked', () => {
     expect(new PlatformError('UNAUTHENTICATED', 'x', { httpStatus: true }).extensions.http).toEqual({ status: 401 });
     expect(new PlatformError('UNAUTHENTICATED', 'x').extensions.http).toBeUndefined();
+  });
+});
+
+describe('describeError', () => {
+  it('describes a thrown plain object as its JSON, not as [object Object]', () => {
+    expect(describeError({ code: 'ECONNRESET', attempts: 2 })).toEqual({ value: '{"code":"ECONNRESET","attempts":2}' });
+    expect(describeError('plain text')).toEqual({ value: 'plain text' });
+    expect(describeError(undefined)).toEqual({ value: 'undefined' });
+  });
+
+  it('bounds what it describes, and survives values JSON cannot hold', () => {
+    const { value } = describeError({ blob: 'x'.repeat(10_000) }) as { value: string };
+    expect(value.length).toBeLessThan(MAX_DESCRIBED_CHARS + 40);
+    expect(value).toMatch(/… \(10011 characters\)$/);
+    const cyclic: Record<string, unknown> = { name: 'loop' };
+    cyclic.self = cyclic;
+    expect(describeError(cyclic)).toEqual({ value: '[object Object]' });
+    expect(describeError(Object.create(null))).toEqual({ value: '{}' });
+  });
+
+  it('describes the original error behind a GraphQLError', () => {
+    const cause = new TypeError('boom');
+    expect(describeError(new GraphQLError('wrapped', { originalError: cause }))).toMatchObject({ name: 'TypeError', message: 'boom' });
+  });
+});
+
+describe('isClientSafe', () => {
+  it('lets catalog codes through, but not INTERNAL_SERVER_ERROR, unknown codes or forwarded bodies', () => {
+    expect(isClientSafe({ code: 'NOT_FOUND' })).toBe(true);
+    expect(isClientSafe({ code: 'GRAPHQL_VALIDATION_FAILED' })).toBe(true);
+    expect(isClientSafe({ code: 'INTERNAL_SERVER_ERROR' })).toBe(false);
+    expect(isClientSafe({ code: 'ECONNREFUSED' })).toBe(false);
+    expect(isClientSafe({ code: 'BAD_REQUEST', response: { body: 'x' } })).toBe(false);
+    expect(isClientSafe(undefined)).toBe(false);
   });
 });

@@ -55,4 +55,31 @@ export const migrations: readonly SqlMigration[] = [
   },
   // Events committed with the writes they announce (provider.created, model.created, routing_policy.set).
   { ...outboxMigration, name: '002_outbox' },
+  {
+    name: '003_completions_dialog_flows',
+    statements: [
+      // One row per completion.requested event answered: claimed (insert-if-absent) in the
+      // transaction that enqueues its completion.finished, so a redelivery never streams or charges twice.
+      `create table processed_completion_requests (
+        event_id uuid primary key,
+        tenant_id uuid not null,
+        conversation_id uuid not null,
+        message_id uuid not null,
+        model_id uuid,
+        failed boolean,
+        total_tokens integer check (total_tokens >= 0),
+        cost_usd double precision check (cost_usd >= 0 and cost_usd < 'Infinity'),
+        processed_at timestamptz not null default now()
+      )`,
+      `create index processed_completion_requests_tenant_idx on processed_completion_requests (tenant_id, processed_at)`,
+      ...tenantIsolationSql('processed_completion_requests'),
+      // A tenant's flow for the built-in dialog engine (validated by validateDialogFlow before it is stored).
+      `create table dialog_flows (
+        tenant_id uuid primary key,
+        flow jsonb not null check (jsonb_typeof(flow) = 'object'),
+        updated_at timestamptz not null default now()
+      )`,
+      ...tenantIsolationSql('dialog_flows'),
+    ],
+  },
 ];

@@ -1,15 +1,24 @@
 import type { StartSubgraph } from '../../kit/src/bootSubgraph.ts';
+import type { Consumption } from '../../kit/src/bus/EventBus.ts';
 import { createPgStore } from '../../kit/src/store/createPgStore.ts';
+import { createCompletionWorker } from './completions/createCompletionWorker.ts';
+import { startCompletionConsumer } from './completions/startCompletionConsumer.ts';
 import type { ModelsContext } from './context.ts';
 import { Model } from './entities/Model.ts';
 import { Provider } from './entities/Provider.ts';
 import { RoutingPolicy } from './entities/RoutingPolicy.ts';
 import { migrations } from './migrations.ts';
+import { describeProviderConfig, loadProviderConfig } from './providers/loadProviderConfig.ts';
 import { createModelsSubgraph } from './server.ts';
 
-/** Opens the models store (migrating it) and builds the subgraph over it and the shared cache. */
-export const startModels: StartSubgraph<ModelsContext> = async (config, _env, deps) => {
+/**
+ * Reads the provider configuration, opens the models store (migrating it), builds the subgraph
+ * over it and the shared cache, and starts the consumer that answers completion requests.
+ */
+export const startModels: StartSubgraph<ModelsContext> = async (config, env, deps) => {
   if (!config.databaseUrl) throw new Error('DATABASE_URL is required for the models subgraph');
+  // Read before serveSubgraph calls env.done(), which reports every configuration problem at once.
+  const providers = loadProviderConfig(env);
   const store = await createPgStore({
     adminUrl: config.databaseUrl,
     appUrl: config.appDatabaseUrl,
@@ -21,11 +30,32 @@ export const startModels: StartSubgraph<ModelsContext> = async (config, _env, de
     // The store's outbox relay publishes the events its transactions enqueue.
     bus: deps.bus,
   });
-  const { server, createContext } = createModelsSubgraph({ store, cache: deps.cache, verifier: deps.verifier, log: deps.log });
+  const { server, createContext, catalogs } = createModelsSubgraph({ store, cache: deps.cache, verifier: deps.verifier, log: deps.log });
+  let completions: Consumption;
+  try {
+    const worker = createCompletionWorker({
+      store,
+      catalogs,
+      live: deps.live,
+      config: providers,
+      log: deps.log.child({ component: 'completions' }),
+    });
+    completions = await startCompletionConsumer(deps.bus, worker);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   return {
     server,
     createContext,
-    health: async () => ({ ok: await store.ping(), details: { cache: deps.cache.kind } }),
-    close: () => store.close(),
+    health: async () => ({ ok: await store.ping(), details: { cache: deps.cache.kind, providers: describeProviderConfig(providers) } }),
+    // The consumer first: the completion in flight is cut short and rolled back while the store is open.
+    close: async () => {
+      try {
+        await completions.stop();
+      } finally {
+        await store.close();
+      }
+    },
   };
 };

@@ -158,36 +158,41 @@ describe('models subgraph over HTTP (gateway-signed context)', () => {
     const own = await call<{ model: ModelView }>(adminB, `query ($id: ID!) { model(id: $id) { id name } }`, { id: b.model });
     expect(own.body.data!.model.name).toBe('claude-secret');
 
-    // Platform operators carry no tenant: they see no tenant's catalog.
+    // Platform operators carry no tenant: they see no tenant's catalog, and are told so for Tenant.
     const operator = await entities(platformAdminClaims, [{ __typename: 'Model', id: b.model }, { __typename: 'Tenant', id: tenantB }]);
     expect(operator.body.data!._entities).toEqual([null, null]);
+    expect(operator.body.errors).toEqual([expect.objectContaining({ path: ['_entities', 1], extensions: { code: 'FORBIDDEN' } })]);
   });
 
   it("resolves Conversation.model to the pinned model of the caller's tenant, else its default", async () => {
     const [d, , o3] = a.models as [ModelView, ModelView, ModelView];
+    const c = { pinned: randomUUID(), unpinned: randomUUID(), noField: randomUUID(), foreign: randomUUID(), garbage: randomUUID() };
     const refs = await entities(adminA, [
-      { __typename: 'Conversation', id: 'c-pinned', modelId: o3.id },
-      { __typename: 'Conversation', id: 'c-unpinned', modelId: null },
-      { __typename: 'Conversation', id: 'c-no-field' },
-      { __typename: 'Conversation', id: 'c-foreign', modelId: b.model },
-      { __typename: 'Conversation', id: 'c-garbage', modelId: 'nope' },
+      { __typename: 'Conversation', id: c.pinned, modelId: o3.id },
+      { __typename: 'Conversation', id: c.unpinned, modelId: null },
+      { __typename: 'Conversation', id: c.noField },
+      { __typename: 'Conversation', id: c.foreign, modelId: b.model },
+      { __typename: 'Conversation', id: c.garbage, modelId: 'nope' },
+      { __typename: 'Conversation', id: 'not-a-conversation-id', modelId: o3.id },
     ]);
     expect(refs.body.errors).toBeUndefined();
     expect(refs.body.data!._entities).toEqual([
-      { id: 'c-pinned', model: { id: o3.id, name: 'o3' } },
-      { id: 'c-unpinned', model: { id: d.id, name: 'gpt-4o' } },
+      { id: c.pinned, model: { id: o3.id, name: 'o3' } },
+      { id: c.unpinned, model: { id: d.id, name: 'gpt-4o' } },
       null, // no modelId: not a representation a query plan sends
-      { id: 'c-foreign', model: { id: d.id, name: 'gpt-4o' } },
-      { id: 'c-garbage', model: { id: d.id, name: 'gpt-4o' } },
+      { id: c.foreign, model: { id: d.id, name: 'gpt-4o' } },
+      { id: c.garbage, model: { id: d.id, name: 'gpt-4o' } },
+      null, // conversation ids are UUIDs: anything else names no conversation
     ]);
     // A tenant with no routing policy and no pinned model of its own gets null.
-    const stranger = await entities(claimsFor(randomUUID()), [{ __typename: 'Conversation', id: 'c1', modelId: a.models[0]!.id }]);
-    expect(stranger.body.data!._entities).toEqual([{ id: 'c1', model: null }]);
+    const c1 = randomUUID();
+    const stranger = await entities(claimsFor(randomUUID()), [{ __typename: 'Conversation', id: c1, modelId: a.models[0]!.id }]);
+    expect(stranger.body.data!._entities).toEqual([{ id: c1, model: null }]);
   });
 
   it('costs the same store statements for 1 or 25 conversations, and none once the catalog is cached', async () => {
     const conversations = (n: number) =>
-      Array.from({ length: n }, (_, i) => ({ __typename: 'Conversation', id: `c${i}`, modelId: i % 3 === 0 ? null : a.models[i % 3]!.id }));
+      Array.from({ length: n }, (_, i) => ({ __typename: 'Conversation', id: randomUUID(), modelId: i % 3 === 0 ? null : a.models[i % 3]!.id }));
     await subgraph.catalogs.invalidate(tenantA);
     const one = await statementsOf(() => entities(adminA, conversations(1)));
     await subgraph.catalogs.invalidate(tenantA);

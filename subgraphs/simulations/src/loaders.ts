@@ -6,7 +6,7 @@ import type { PgStore } from '../../kit/src/store/createPgStore.ts';
 import { Simulation } from './entities/Simulation.ts';
 import type { SimulationEntity } from './entities/Simulation.ts';
 import type { SimulationConnectionData } from './mappers.ts';
-import { isUuid } from './services/isUuid.ts';
+import { isUuid } from '../../kit/src/isUuid.ts';
 
 interface PageKey {
   tenantId: string;

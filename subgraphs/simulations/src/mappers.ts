@@ -4,6 +4,7 @@ import type { SimulationEntity } from './entities/Simulation.ts';
 
 export type { SimulationEntity, SimulationResultData } from './entities/Simulation.ts';
 export type { SimulationVariable as SimulationVariableData } from './engine/validateSimulationSpec.ts';
+export type { SimulationProgressData } from './live/progressState.ts';
 
 /** This subgraph knows a tenant only by its id (the tenants subgraph owns the rest). */
 export interface TenantRef {

@@ -1,6 +1,7 @@
 import { subgraphTypeDefs } from '../../kit/src/subgraphTypeDefs.ts';
 import type { ContextVerifier } from '../../kit/src/auth/contextToken.ts';
 import { createContextFactory, createSubgraphServer } from '../../kit/src/createSubgraphServer.ts';
+import type { LiveBus } from '../../kit/src/live/LiveBus.ts';
 import type { Logger } from '../../kit/src/log.ts';
 import type { PgStore } from '../../kit/src/store/createPgStore.ts';
 import type { SimulationsContext } from './context.ts';
@@ -15,8 +16,12 @@ export interface SimulationsDeps {
   store: PgStore;
   /** Where started runs go; the runner executes them off the request path. */
   queue: SimulationQueue;
+  /** Progress streams (the runner publishes on it, subscriptions listen). */
+  live: LiveBus;
   verifier: ContextVerifier;
   log: Logger;
+  /** A progress subscription that hears nothing for this long reads the run again (default 5 s). */
+  progressRecheckMs?: number;
 }
 
 /** Builds the simulations subgraph (no I/O): its server and its per-request context. */
@@ -28,7 +33,14 @@ export function createSimulationsSubgraph(deps: SimulationsDeps) {
     build: (base) => ({
       ...base,
       loaders: createSimulationsLoaders(deps.store, base.claims),
-      simulations: createSimulationService({ store: deps.store, queue: deps.queue, log: base.log, claims: base.claims }),
+      simulations: createSimulationService({
+        store: deps.store,
+        queue: deps.queue,
+        live: deps.live,
+        log: base.log,
+        claims: base.claims,
+        progressRecheckMs: deps.progressRecheckMs,
+      }),
     }),
   });
   return { server, createContext };

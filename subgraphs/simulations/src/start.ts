@@ -5,20 +5,29 @@ import type { PgStore } from '../../kit/src/store/createPgStore.ts';
 import type { SubgraphConfig } from '../../kit/src/subgraphConfig.ts';
 import type { SimulationsContext } from './context.ts';
 import { Simulation } from './entities/Simulation.ts';
+import { createProgressPublisher } from './live/createProgressPublisher.ts';
+import type { ProgressPublisher } from './live/createProgressPublisher.ts';
 import { migrations } from './migrations.ts';
 import { createSimulationRunner } from './runner/createSimulationRunner.ts';
 import type { SimulationRunner, SimulationRunnerOptions } from './runner/createSimulationRunner.ts';
 import { createSimulationsSubgraph } from './server.ts';
 
 export interface StartSimulationsOptions {
-  /** Live progress of every run (a later issue streams it). */
+  /** Also told each worker report (the live bus gets them regardless). */
   onProgress?: SimulationRunnerOptions['onProgress'];
+  /** Also told each run's end (the live bus gets it regardless). */
+  onFinished?: SimulationRunnerOptions['onFinished'];
+  /** Minimum time between two live progress payloads of one run (default 100 ms). */
+  progressIntervalMs?: number;
+  /** A progress subscription that hears nothing for this long reads the run again (default 5 s). */
+  progressRecheckMs?: number;
 }
 
 export interface OpenedSimulations {
   runtime: SubgraphRuntime<SimulationsContext>;
   store: PgStore;
   runner: SimulationRunner;
+  progress: ProgressPublisher;
 }
 
 /**
@@ -48,27 +57,50 @@ export async function openSimulations(
     // The store's outbox relay publishes the events its transactions enqueue (simulation.completed).
     bus: deps.bus,
   });
+  // Every run's progress goes to the live bus (NATS across replicas), whichever replica runs it.
+  const progress = createProgressPublisher({ live: deps.live, log: deps.log, intervalMs: options.progressIntervalMs });
   let runner: SimulationRunner | undefined;
   try {
-    runner = createSimulationRunner({ store, log: deps.log, workers, onProgress: options.onProgress });
+    runner = createSimulationRunner({
+      store,
+      log: deps.log,
+      workers,
+      onProgress: (run, report) => {
+        progress.progress(run, report);
+        options.onProgress?.(run, report);
+      },
+      onFinished: (run, terminal) => {
+        progress.finished(run, terminal);
+        options.onFinished?.(run, terminal);
+      },
+    });
     await runner.start();
   } catch (error) {
     await runner?.close().catch(() => undefined);
+    progress.close();
     await store.close();
     throw error;
   }
   const running = runner;
-  const { server, createContext } = createSimulationsSubgraph({ store, queue: running, verifier: deps.verifier, log: deps.log });
+  const { server, createContext } = createSimulationsSubgraph({
+    store,
+    queue: running,
+    live: deps.live,
+    verifier: deps.verifier,
+    log: deps.log,
+    progressRecheckMs: options.progressRecheckMs,
+  });
   const runtime: SubgraphRuntime<SimulationsContext> = {
     server,
     createContext,
     health: async () => ({ ok: await store.ping() }),
     close: async () => {
       await running.close();
+      progress.close();
       await store.close();
     },
   };
-  return { runtime, store, runner: running };
+  return { runtime, store, runner: running, progress };
 }
 
 export function createStartSimulations(options: StartSimulationsOptions = {}): StartSubgraph<SimulationsContext> {

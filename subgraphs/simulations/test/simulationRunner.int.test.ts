@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryBus } from '../../kit/src/bus/createMemoryBus.ts';
 import type { PlatformEvent } from '../../kit/src/bus/PlatformEvent.ts';
-import { silentLogger } from '../../kit/src/log.ts';
+import { createLogger, silentLogger } from '../../kit/src/log.ts';
 import { createPgStore } from '../../kit/src/store/createPgStore.ts';
 import type { PgStore } from '../../kit/src/store/createPgStore.ts';
 import { claimsFor, testDatabase } from '../../kit/src/testing/testEnvironment.ts';
@@ -14,6 +14,7 @@ import { migrations } from '../src/migrations.ts';
 import { createSimulationRunner } from '../src/runner/createSimulationRunner.ts';
 import type { RunRef, SimulationRunner, SimulationRunnerOptions } from '../src/runner/createSimulationRunner.ts';
 import { toResultData } from '../src/runner/toResultData.ts';
+import type { TerminalProgressPayload } from '../src/live/progressPayloads.ts';
 
 // The job runner against real PostgreSQL and real worker threads: restarts, leases, progress,
 // cancellation from another replica, crashes.
@@ -129,21 +130,34 @@ describe('simulation runner on PostgreSQL', () => {
   });
 
   it('stops a run that another replica cancelled, at its next progress write, and frees the worker', async () => {
-    const runner = newRunner();
+    // The runner logs how a run ended: 'simulation cancelled' only when its worker stopped early.
+    const logged: Array<Record<string, unknown>> = [];
+    const runner = newRunner({
+      log: createLogger({ write: (line) => logged.push(JSON.parse(line) as Record<string, unknown>) }),
+      // Progress writes (where a cancellation is seen) every 100 ms: the run is cancelled and seen
+      // cancelled long before it could end by itself, however slowly a loaded machine samples.
+      persistEveryMs: 100,
+    });
     await runner.start();
-    const long = await insert(spec(10_000_000));
+    // Several seconds of sampling on an idle machine.
+    const long = await insert(spec(10_000_000, { expression: 'sqrt(abs(price - cost)) * exp(log(price)) / max(cost, 1)' }));
     runner.enqueue(long);
     await waitFor(long.id, (row) => row.status === 'RUNNING' && row.completedIterations > 0);
     // As a cancelSimulation served by another replica would: the row only, no signal here.
     await store.run(asTenant, (em) => em.nativeUpdate(Simulation, { id: long.id }, { status: 'CANCELLED', finishedAt: new Date() }));
     const next = await insert(spec(1_000));
     runner.enqueue(next);
-    // One worker: the next run can only complete once the long one has stopped.
-    await waitFor(next.id, (row) => row.status === 'COMPLETED', 5_000);
+    // One worker: the next run can only complete once the long one has stopped. The deadline is
+    // generous (a loaded machine samples slowly); that the long run stopped early, rather than
+    // ran to its end, is checked on how its worker ended, not on the clock.
+    await waitFor(next.id, (row) => row.status === 'COMPLETED', 45_000);
+    const stopped = logged.find((line) => line.msg === 'simulation cancelled' && line.runId === long.id);
+    expect(stopped, 'the worker of the cancelled run stopped sampling').toBeDefined();
+    expect(stopped!.completed).toBeLessThan(10_000_000);
     const cancelled = await read(long.id);
     expect(cancelled.status).toBe('CANCELLED');
     expect(cancelled.result).toBeNull();
-    expect(cancelled.completedIterations).toBeLessThan(10_000_000);
+    expect(cancelled.completedIterations).toBe(stopped!.completed);
     // Only a stored result is announced; the outbox publishes in commit order, so by the next
     // run's event any event of the cancelled one would have been published.
     await expect.poll(() => events.some((e) => e.data.simulationId === next.id)).toBe(true);
@@ -161,6 +175,32 @@ describe('simulation runner on PostgreSQL', () => {
     expect(failed.error).toMatch(/worker stopped unexpectedly.*worker exploded/);
     expect(failed.finishedAt).not.toBeNull();
     await waitFor(next.id, (row) => row.status === 'COMPLETED');
+  });
+
+  it("tells onFinished each run's end once, after its commit: COMPLETED with the result, FAILED, null when it stored none", async () => {
+    // Each hook call starts a read at once: it sees the final row only if the commit came first.
+    const ends: Array<{ id: string; terminal: TerminalProgressPayload | null; row: Promise<SimulationEntity> }> = [];
+    const runner = newRunner({ onFinished: (run, terminal) => ends.push({ id: run.id, terminal, row: read(run.id) }) });
+    await runner.start();
+    const ok = await insert(spec(5_000, { seed: 3 }));
+    const bad = await insert(spec(1_000, { variables: [{ name: 'x', distribution: { kind: 'uniform', min: -2, max: -1 } }], expression: 'sqrt(x)' }));
+    const othersRun = await insert(spec(1_000), { status: 'RUNNING', runnerId: randomUUID(), leaseUntil: new Date(Date.now() + 60_000) });
+    for (const run of [ok, bad, othersRun]) runner.enqueue(run);
+    await expect.poll(() => ends.length, { timeout: 20_000 }).toBe(3);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(ends).toHaveLength(3);
+    const endOf = (id: string) => ends.find((end) => end.id === id)!;
+    expect(endOf(ok.id).terminal).toEqual({
+      status: 'COMPLETED',
+      completedIterations: 5_000,
+      totalIterations: 5_000,
+      result: toResultData(runSimulation(spec(5_000, { seed: 3 })).result!, 0),
+    });
+    expect((await endOf(ok.id).row).status).toBe('COMPLETED');
+    expect(endOf(bad.id).terminal).toEqual({ status: 'FAILED', completedIterations: 1_000, totalIterations: 1_000 });
+    expect(await endOf(bad.id).row).toMatchObject({ status: 'FAILED', completedIterations: 1_000 });
+    // Another runner holds it: nothing of this runner's to announce.
+    expect(endOf(othersRun.id).terminal).toBeNull();
   });
 
   it('fails a run none of whose outcomes is a finite number', async () => {

@@ -12,6 +12,7 @@ import type { RunningSubgraph } from '../../kit/src/bootSubgraph.ts';
 import { createMemoryBus } from '../../kit/src/bus/createMemoryBus.ts';
 import type { PlatformEvent } from '../../kit/src/bus/PlatformEvent.ts';
 import { createMemoryCache } from '../../kit/src/cache/createMemoryCache.ts';
+import { createMemoryLiveBus } from '../../kit/src/live/createMemoryLiveBus.ts';
 import { silentLogger } from '../../kit/src/log.ts';
 import type { PgStore } from '../../kit/src/store/createPgStore.ts';
 import { loadSubgraphConfig } from '../../kit/src/subgraphConfig.ts';
@@ -124,7 +125,7 @@ describe('simulations subgraph over HTTP', () => {
       root,
     );
     await bus.consume({ durable: 'test', types: ['simulation.completed'], handler: async (event) => void events.push(event) });
-    running = await serveSubgraph(config, env, { log: silentLogger, bus, cache: createMemoryCache(), verifier }, async (c, e, d) => {
+    running = await serveSubgraph(config, env, { log: silentLogger, bus, live: createMemoryLiveBus(), cache: createMemoryCache(), verifier }, async (c, e, d) => {
       const opened = await openSimulations(c, e, d);
       store = opened.store;
       return opened.runtime;
@@ -233,9 +234,14 @@ describe('simulations subgraph over HTTP', () => {
     expect(unknown.extensions?.position).toBe(8);
   });
 
-  it('lets viewers read runs but not start them', async () => {
+  it('lets viewers, and callers with no role, read runs but not start them; members may', async () => {
     const viewer = claimsFor(tenantA, { roles: ['VIEWER'] });
     expect(firstError(await call(viewer, START, { input: margin() }))?.extensions?.code).toBe('FORBIDDEN');
+    const noRole = claimsFor(tenantA, { roles: [] });
+    expect(firstError(await call(noRole, START, { input: margin() }))?.extensions?.code).toBe('FORBIDDEN');
+    const member = claimsFor(tenantA, { roles: ['MEMBER'] });
+    const run = await start(member, margin({ name: 'by-a-member', iterations: 1_000 }));
+    await waitFor(member, run.id, (r) => r.status === 'COMPLETED');
   });
 
   it('holds iterations to 1..10,000,000 and to the plan, and checks the parameters', async () => {

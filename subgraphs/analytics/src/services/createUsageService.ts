@@ -2,17 +2,11 @@ import type { TenantClaims } from '../../../kit/src/auth/claims.ts';
 import { badInput, forbidden } from '../../../kit/src/errors.ts';
 import type { Usage } from '../generated/resolvers.ts';
 import type { AnalyticsLoaders } from '../loaders.ts';
-import type { TenantRef } from '../mappers.ts';
 import { MAX_USAGE_DAYS, MIN_USAGE_DAYS } from '../usageWindow.ts';
 
 /** Read rules of the analytics subgraph, bound to one caller. */
 export function createUsageService({ claims, loaders }: { claims: TenantClaims; loaders: AnalyticsLoaders }) {
   return {
-    /** A Tenant resolves here only for its own members: `_entities` must not reveal other tenants. */
-    tenantByReference(id: string): TenantRef | null {
-      return claims.tenantId !== null && id === claims.tenantId ? { id } : null;
-    },
-
     usageOf(tenantId: string, days: number): Promise<Usage> {
       if (!Number.isInteger(days) || days < MIN_USAGE_DAYS || days > MAX_USAGE_DAYS) {
         throw badInput(`\`days\` must be between ${MIN_USAGE_DAYS} and ${MAX_USAGE_DAYS}, got ${days}`, { field: 'days' });

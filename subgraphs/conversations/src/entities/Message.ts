@@ -19,6 +19,10 @@ export const Message = defineEntity({
     role: p.enum(messageRoles),
     content: p.text(),
     tokenCount: p.integer(),
+    /** For an assistant reply: the model that produced it (null for the platform's own engine or a failed reply). */
+    modelId: p.uuid().nullable(),
+    /** For an assistant reply: what it cost, in US dollars (from the model's prices). */
+    costUsd: p.double().runtimeType('number').$type<number>().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
 });

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { TenantReference, ConversationEntity, MessageEntity } from '../mappers.ts';
+import type { TenantReference, ConversationEntity, MessageEntity, MessageTokenEvent, MessageCompletedEvent } from '../mappers.ts';
 import type { ConversationsContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -105,6 +105,13 @@ export type Message = {
   tokenCount: Scalars['Int']['output'];
 };
 
+/** An assistant reply, finished and stored. */
+export type MessageCompleted = {
+  __typename?: 'MessageCompleted';
+  /** The stored reply, with its token count. */
+  message: Message;
+};
+
 /** A page of messages. */
 export type MessageConnection = {
   __typename?: 'MessageConnection';
@@ -132,12 +139,26 @@ export type MessageRole =
   /** A person of the tenant. */
   | 'USER';
 
+/** An event of a conversation's live stream. */
+export type MessageStreamEvent = MessageCompleted | MessageToken;
+
+/** One piece of an assistant reply while the model produces it. */
+export type MessageToken = {
+  __typename?: 'MessageToken';
+  /** Position of the piece within the reply: 0, 1, 2… (a gap means a piece was missed). */
+  index: Scalars['Int']['output'];
+  /** The id the reply will have once stored (the id of the MessageCompleted event's message). */
+  messageId: Scalars['ID']['output'];
+  /** The text of the piece. */
+  text: Scalars['String']['output'];
+};
+
 /** Entry points for changes. Every subgraph adds its own; each acts in the caller's tenant only (see each field for the roles it needs). */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Starts a conversation in the caller's tenant (members and admins; viewers read only). */
   createConversation: Conversation;
-  /** Posts a user message to a conversation of the caller's tenant (members and admins) and counts it on the conversation; publishes `message.created`. NOT_FOUND when the conversation is not the caller's. */
+  /** Posts a user message to a conversation of the caller's tenant (members and admins) and counts it on the conversation; publishes `message.created` and asks the models subgraph for the assistant's reply (`completion.requested`), which streams on `messageStream` and is then stored in the conversation. NOT_FOUND when the conversation is not the caller's. */
   sendMessage: Message;
 };
 
@@ -178,6 +199,24 @@ export type Query = {
 /** Entry points for reading. Every subgraph adds its own; each answers for the caller's tenant only. */
 export type QueryConversationArgs = {
   id: Scalars['ID']['input'];
+};
+
+/** Entry points for live streams. Every subgraph adds its own; each streams the caller's tenant only. */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * The live events of one conversation of the caller's tenant: each assistant reply token by token as
+   * the model produces it, then the stored message. Tokens are best effort (a slow or late subscriber
+   * may miss some); the MessageCompleted event carries the reply as stored. NOT_FOUND when the
+   * conversation is not the caller's.
+   */
+  messageStream: MessageStreamEvent;
+};
+
+
+/** Entry points for live streams. Every subgraph adds its own; each streams the caller's tenant only. */
+export type SubscriptionMessageStreamArgs = {
+  conversationId: Scalars['ID']['input'];
 };
 
 /** A tenant, as seen by the conversations subgraph. */
@@ -294,6 +333,13 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['Tenant'], {"id":true}> );
 };
 
+/** Mapping of union types */
+export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
+  MessageStreamEvent:
+    | ( MessageCompletedEvent )
+    | ( MessageTokenEvent )
+  ;
+};
 
 
 /** Mapping between all available schema types and the resolvers types */
@@ -308,13 +354,17 @@ export type ResolversTypes = {
   CreateConversationInput: CreateConversationInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Message: ResolverTypeWrapper<MessageEntity>;
+  MessageCompleted: ResolverTypeWrapper<MessageCompletedEvent>;
   MessageConnection: ResolverTypeWrapper<Omit<MessageConnection, 'edges'> & { edges: Array<ResolversTypes['MessageEdge']> }>;
   MessageEdge: ResolverTypeWrapper<Omit<MessageEdge, 'node'> & { node: ResolversTypes['Message'] }>;
   MessageRole: MessageRole;
+  MessageStreamEvent: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['MessageStreamEvent']>;
+  MessageToken: ResolverTypeWrapper<MessageTokenEvent>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Tenant: ResolverTypeWrapper<TenantReference>;
 };
 
@@ -329,12 +379,16 @@ export type ResolversParentTypes = {
   CreateConversationInput: CreateConversationInput;
   DateTime: Scalars['DateTime']['output'];
   Message: MessageEntity;
+  MessageCompleted: MessageCompletedEvent;
   MessageConnection: Omit<MessageConnection, 'edges'> & { edges: Array<ResolversParentTypes['MessageEdge']> };
   MessageEdge: Omit<MessageEdge, 'node'> & { node: ResolversParentTypes['Message'] };
+  MessageStreamEvent: ResolversUnionTypes<ResolversParentTypes>['MessageStreamEvent'];
+  MessageToken: MessageTokenEvent;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
+  Subscription: Record<PropertyKey, never>;
   Tenant: TenantReference;
 };
 
@@ -375,6 +429,11 @@ export type MessageResolvers<ContextType = ConversationsContext, ParentType exte
   tokenCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type MessageCompletedResolvers<ContextType = ConversationsContext, ParentType extends ResolversParentTypes['MessageCompleted'] = ResolversParentTypes['MessageCompleted']> = {
+  message?: Resolver<ResolversTypes['Message'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type MessageConnectionResolvers<ContextType = ConversationsContext, ParentType extends ResolversParentTypes['MessageConnection'] = ResolversParentTypes['MessageConnection']> = {
   edges?: Resolver<Array<ResolversTypes['MessageEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -383,6 +442,17 @@ export type MessageConnectionResolvers<ContextType = ConversationsContext, Paren
 export type MessageEdgeResolvers<ContextType = ConversationsContext, ParentType extends ResolversParentTypes['MessageEdge'] = ResolversParentTypes['MessageEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Message'], ParentType, ContextType>;
+};
+
+export type MessageStreamEventResolvers<ContextType = ConversationsContext, ParentType extends ResolversParentTypes['MessageStreamEvent'] = ResolversParentTypes['MessageStreamEvent']> = {
+  __resolveType: TypeResolveFn<'MessageCompleted' | 'MessageToken', ParentType, ContextType>;
+};
+
+export type MessageTokenResolvers<ContextType = ConversationsContext, ParentType extends ResolversParentTypes['MessageToken'] = ResolversParentTypes['MessageToken']> = {
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  messageId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type MutationResolvers<ContextType = ConversationsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -401,6 +471,10 @@ export type QueryResolvers<ContextType = ConversationsContext, ParentType extend
   conversation?: Resolver<Maybe<ResolversTypes['Conversation']>, ParentType, ContextType, RequireFields<QueryConversationArgs, 'id'>>;
 };
 
+export type SubscriptionResolvers<ContextType = ConversationsContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  messageStream?: SubscriptionResolver<ResolversTypes['MessageStreamEvent'], "messageStream", ParentType, ContextType, RequireFields<SubscriptionMessageStreamArgs, 'conversationId'>>;
+};
+
 export type TenantResolvers<ContextType = ConversationsContext, ParentType extends ResolversParentTypes['Tenant'] = ResolversParentTypes['Tenant'], FederationReferenceType extends FederationReferenceTypes['Tenant'] = FederationReferenceTypes['Tenant']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Tenant']> | FederationReferenceType, FederationReferenceType, ContextType>;
   conversations?: Resolver<ResolversTypes['ConversationConnection'], ParentType, ContextType, RequireFields<TenantConversationsArgs, 'first'>>;
@@ -413,11 +487,15 @@ export type Resolvers<ContextType = ConversationsContext> = {
   ConversationEdge?: ConversationEdgeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Message?: MessageResolvers<ContextType>;
+  MessageCompleted?: MessageCompletedResolvers<ContextType>;
   MessageConnection?: MessageConnectionResolvers<ContextType>;
   MessageEdge?: MessageEdgeResolvers<ContextType>;
+  MessageStreamEvent?: MessageStreamEventResolvers<ContextType>;
+  MessageToken?: MessageTokenResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   Tenant?: TenantResolvers<ContextType>;
 };
 

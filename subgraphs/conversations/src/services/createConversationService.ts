@@ -12,9 +12,11 @@ import type { ChannelName, ConversationEntity } from '../entities/Conversation.t
 import { Message } from '../entities/Message.ts';
 import type { MessageEntity } from '../entities/Message.ts';
 import { characterCount, estimateTokens } from '../estimateTokens.ts';
-import { isUuid } from '../newId.ts';
+import { isUuid, newId } from '../newId.ts';
 import type { ConversationStore } from '../store/ConversationStore.ts';
 import { retryOnConflict } from '../store/retryOnConflict.ts';
+import { COMPLETION_HISTORY_LIMITS, completionHistory } from './completionHistory.ts';
+import type { HistoryMessage } from './completionHistory.ts';
 
 export const MAX_TITLE_LENGTH = 200;
 export const MAX_CONTENT_LENGTH = 32_000;
@@ -25,6 +27,18 @@ export interface MessageCreatedData extends Record<string, unknown> {
   messageId: string;
   role: MessageEntity['role'];
   tokenCount: number;
+}
+
+/** Asks the models subgraph for the assistant's reply; committed with the user message it answers. */
+export interface CompletionRequestedData extends Record<string, unknown> {
+  conversationId: string;
+  userMessageId: string;
+  /** The id the reply is stored under (time-ordered after the user message); tokens stream under it. */
+  assistantMessageId: string;
+  /** The conversation's pinned model, or null: the tenant's routing policy decides. */
+  modelId: string | null;
+  /** The end of the conversation, oldest first, the user message last (see completionHistory). */
+  messages: HistoryMessage[];
 }
 
 export interface ConversationServiceDeps {
@@ -42,11 +56,11 @@ export interface CreateConversationInput {
 
 /** Business rules of the conversations subgraph, bound to one caller. */
 export function createConversationService({ store, log, claims }: ConversationServiceDeps) {
-  /** Posting needs a tenant and a role that may write; viewers read only. */
+  /** Posting needs a tenant and MEMBER or ADMIN; viewers and callers with no role read only. */
   const requireWriter = (): string => {
     if (!claims.tenantId) throw forbidden('This operation needs a tenant');
     if (isReadOnly(claims)) {
-      throw forbidden('Viewers may read conversations but not write to them');
+      throw forbidden('Writing to conversations needs the MEMBER or ADMIN role');
     }
     return claims.tenantId;
   };
@@ -85,7 +99,9 @@ export function createConversationService({ store, log, claims }: ConversationSe
     },
 
     /**
-     * Stores a user message and bumps the conversation's count and time in the same transaction.
+     * Stores a user message and bumps the conversation's count and time in the same transaction,
+     * with its two events: `message.created`, and `completion.requested` (the models subgraph
+     * answers it; conversations stores the reply when `completion.finished` comes back).
      * Concurrent posts to one conversation queue on its row lock (PostgreSQL) or lose the
      * optimistic version check and are retried (MongoDB); no count is lost either way.
      */
@@ -105,6 +121,12 @@ export function createConversationService({ store, log, claims }: ConversationSe
             store.rowLocks ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {},
           );
           if (!conversation) throw notFound('Conversation', conversationId);
+          // The end of the conversation so far (newest first here), for the completion request.
+          const earlier = await em.find(
+            Message,
+            { tenantId, conversationId: conversation.id },
+            { orderBy: { createdAt: 'desc', id: 'desc' }, limit: COMPLETION_HISTORY_LIMITS.messages - 1 },
+          );
           const now = new Date();
           conversation.messageCount += 1;
           conversation.updatedAt = now;
@@ -112,16 +134,26 @@ export function createConversationService({ store, log, claims }: ConversationSe
           await em.flush();
           const created = em.create(Message, {
             tenantId,
-            conversationId,
+            conversationId: conversation.id,
             role: 'USER',
             content,
             tokenCount: estimateTokens(content),
+            modelId: null,
+            costUsd: null,
             createdAt: now,
           });
           await em.flush();
-          // In the same transaction: an attempt that loses its race takes its event with it.
-          const data: MessageCreatedData = { conversationId, messageId: created.id, role: created.role, tokenCount: created.tokenCount };
+          // In the same transaction: an attempt that loses its race takes its events with it.
+          const data: MessageCreatedData = { conversationId: conversation.id, messageId: created.id, role: created.role, tokenCount: created.tokenCount };
           await store.enqueue(em, createEvent('message.created', tenantId, 'conversations', data));
+          const request: CompletionRequestedData = {
+            conversationId: conversation.id,
+            userMessageId: created.id,
+            assistantMessageId: newId(),
+            modelId: conversation.modelId ?? null,
+            messages: completionHistory([...earlier.reverse(), created]),
+          };
+          await store.enqueue(em, createEvent('completion.requested', tenantId, 'conversations', request));
           return created;
         }),
       );

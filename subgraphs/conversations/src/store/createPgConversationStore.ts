@@ -36,7 +36,7 @@ export interface PgConversationStore extends ConversationStore {
  */
 function messagePagesSql(count: number, withCursor: boolean): string {
   const ids = Array.from({ length: count }, () => '?').join(', ');
-  return `select m.id, m.tenant_id, m.conversation_id, m.role, m.content, m.token_count, m.created_at
+  return `select m.id, m.tenant_id, m.conversation_id, m.role, m.content, m.token_count, m.model_id, m.cost_usd, m.created_at
     from unnest(array[${ids}]::uuid[]) as c (id)
     cross join lateral (
       select * from messages

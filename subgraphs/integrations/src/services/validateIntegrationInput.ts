@@ -7,12 +7,10 @@ export const CREDENTIALS_MAX_BYTES = 8 * 1024;
 export const CREDENTIALS_MAX_FIELDS = 32;
 export const CREDENTIAL_FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CONTROL = /\p{Cc}/u;
 
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
+// The kit holds the one id rule every subgraph checks.
+export { isUuid } from '../../../kit/src/isUuid.ts';
 
 export function validateIntegrationName(value: string): string {
   const name = value.trim();

@@ -35,7 +35,10 @@ export function hasRole(claims: TenantClaims, role: string): boolean {
   return claims.roles.includes(role);
 }
 
-/** Viewers read only: a caller whose only role is VIEWER may not change anything. */
+/**
+ * Writes need MEMBER or ADMIN: a viewer, and a caller with no role at all (a token that names a
+ * tenant but grants nothing), may read but not change anything.
+ */
 export function isReadOnly(claims: TenantClaims): boolean {
-  return hasRole(claims, 'VIEWER') && !hasRole(claims, 'MEMBER') && !hasRole(claims, 'ADMIN');
+  return !hasRole(claims, 'MEMBER') && !hasRole(claims, 'ADMIN');
 }

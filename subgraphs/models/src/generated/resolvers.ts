@@ -1,4 +1,4 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { TenantRef, ConversationRef, ModelRecord, ProviderRecord, RoutingPolicyRecord } from '../mappers.ts';
 import type { ModelsContext } from '../context.ts';
 export type Maybe<T> = T | null;
@@ -11,6 +11,8 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** Any JSON value. */
+  JSON: { input: unknown; output: unknown; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -80,6 +82,15 @@ export type Mutation = {
   createModel: Model;
   /** Adds a provider configuration to the caller's tenant. Tenant admins only. */
   createProvider: Provider;
+  /**
+   * Sets (creates or replaces) the caller's tenant's dialog flow, from which the built-in dialog engine
+   * (BUILTIN models) answers: `{ "intents": [{ "name", "patterns": [...], "reply" }], "fallbackReply" }`.
+   * A pattern is a keyword or phrase, matched case-insensitively as whole words, or a regular expression
+   * written `/like this/`; the reply of the intent matching the last user message is given, else the
+   * fallback reply. At most 100 intents of 50 patterns each; replies up to 4000 characters.
+   * BAD_USER_INPUT lists every problem at once (`extensions.problems`). Tenant admins only.
+   */
+  setDialogFlow: Scalars['Boolean']['output'];
   /** Sets (creates or replaces) the caller's tenant's routing policy. Tenant admins only. */
   setRoutingPolicy: RoutingPolicy;
 };
@@ -94,6 +105,12 @@ export type MutationCreateModelArgs = {
 /** Entry points for changes. Every subgraph adds its own; each acts in the caller's tenant only (see each field for the roles it needs). */
 export type MutationCreateProviderArgs = {
   input: CreateProviderInput;
+};
+
+
+/** Entry points for changes. Every subgraph adds its own; each acts in the caller's tenant only (see each field for the roles it needs). */
+export type MutationSetDialogFlowArgs = {
+  flow: Scalars['JSON']['input'];
 };
 
 
@@ -171,6 +188,8 @@ export type RoutingPolicyInput = {
 /** A tenant, as seen by the models subgraph. */
 export type Tenant = {
   __typename?: 'Tenant';
+  /** The flow the built-in dialog engine answers from (see `setDialogFlow`); null while none is stored, and the platform's default flow applies. */
+  dialogFlow: Maybe<Scalars['JSON']['output']>;
   /** Stable identifier (UUID) of the tenant. */
   id: Scalars['ID']['output'];
   /** Models configured for the tenant, ordered by name. */
@@ -292,6 +311,7 @@ export type ResolversTypes = {
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   CreateProviderInput: CreateProviderInput;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Model: ResolverTypeWrapper<ModelRecord>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -312,6 +332,7 @@ export type ResolversParentTypes = {
   Float: Scalars['Float']['output'];
   String: Scalars['String']['output'];
   CreateProviderInput: CreateProviderInput;
+  JSON: Scalars['JSON']['output'];
   Model: ModelRecord;
   Boolean: Scalars['Boolean']['output'];
   Mutation: Record<PropertyKey, never>;
@@ -328,6 +349,10 @@ export type ConversationResolvers<ContextType = ModelsContext, ParentType extend
   model?: Resolver<Maybe<ResolversTypes['Model']>, ParentType, ContextType>;
 };
 
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
+
 export type ModelResolvers<ContextType = ModelsContext, ParentType extends ResolversParentTypes['Model'] = ResolversParentTypes['Model'], FederationReferenceType extends FederationReferenceTypes['Model'] = FederationReferenceTypes['Model']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Model']> | FederationReferenceType, FederationReferenceType, ContextType>;
   contextWindow?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -343,6 +368,7 @@ export type ModelResolvers<ContextType = ModelsContext, ParentType extends Resol
 export type MutationResolvers<ContextType = ModelsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   createModel?: Resolver<ResolversTypes['Model'], ParentType, ContextType, RequireFields<MutationCreateModelArgs, 'input'>>;
   createProvider?: Resolver<ResolversTypes['Provider'], ParentType, ContextType, RequireFields<MutationCreateProviderArgs, 'input'>>;
+  setDialogFlow?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationSetDialogFlowArgs, 'flow'>>;
   setRoutingPolicy?: Resolver<ResolversTypes['RoutingPolicy'], ParentType, ContextType, RequireFields<MutationSetRoutingPolicyArgs, 'input'>>;
 };
 
@@ -367,6 +393,7 @@ export type RoutingPolicyResolvers<ContextType = ModelsContext, ParentType exten
 
 export type TenantResolvers<ContextType = ModelsContext, ParentType extends ResolversParentTypes['Tenant'] = ResolversParentTypes['Tenant'], FederationReferenceType extends FederationReferenceTypes['Tenant'] = FederationReferenceTypes['Tenant']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Tenant']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  dialogFlow?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   models?: Resolver<Array<ResolversTypes['Model']>, ParentType, ContextType>;
   providers?: Resolver<Array<ResolversTypes['Provider']>, ParentType, ContextType>;
@@ -375,6 +402,7 @@ export type TenantResolvers<ContextType = ModelsContext, ParentType extends Reso
 
 export type Resolvers<ContextType = ModelsContext> = {
   Conversation?: ConversationResolvers<ContextType>;
+  JSON?: GraphQLScalarType;
   Model?: ModelResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Provider?: ProviderResolvers<ContextType>;

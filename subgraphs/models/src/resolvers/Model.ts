@@ -1,8 +1,10 @@
+import { isUuid } from '../../../kit/src/isUuid.ts';
 import type { ModelResolvers } from '../generated/resolvers.ts';
 
 export const Model: ModelResolvers = {
   // Only models of the caller's tenant resolve; the loader reads no other catalog, and the check says so here too.
   __resolveReference: async (reference, { loaders, claims }) => {
+    if (!isUuid(reference.id)) return null;
     const model = await loaders.modelById.load(reference.id);
     return model && model.tenantId === claims.tenantId ? model : null;
   },

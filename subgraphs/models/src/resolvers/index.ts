@@ -1,3 +1,4 @@
+import { JSONScalar } from '../../../kit/src/scalars.ts';
 import type { Resolvers } from '../generated/resolvers.ts';
 import { Conversation } from './Conversation.ts';
 import { Model } from './Model.ts';
@@ -7,4 +8,4 @@ import { Query } from './Query.ts';
 import { RoutingPolicy } from './RoutingPolicy.ts';
 import { Tenant } from './Tenant.ts';
 
-export const resolvers: Resolvers = { Query, Mutation, Tenant, Conversation, Model, Provider, RoutingPolicy };
+export const resolvers: Resolvers = { JSON: JSONScalar, Query, Mutation, Tenant, Conversation, Model, Provider, RoutingPolicy };

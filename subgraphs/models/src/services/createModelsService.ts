@@ -14,6 +14,9 @@ import type { ModelEntity } from '../entities/Model.ts';
 import { Provider, providerKinds } from '../entities/Provider.ts';
 import type { ProviderKindName } from '../entities/Provider.ts';
 import { RoutingPolicy } from '../entities/RoutingPolicy.ts';
+import { loadDialogFlow, saveDialogFlow } from '../completions/tenantDialogFlow.ts';
+import { validateDialogFlow } from '../providers/DialogFlow.ts';
+import type { DialogFlow } from '../providers/DialogFlow.ts';
 import { LIMITS, baseUrlFor, cost, fallbackChain, intInRange, requireId, requireText } from './modelsInput.ts';
 
 /** The catalog is cached and read whole, so it stays bounded. */
@@ -147,6 +150,26 @@ export function createModelsService({ store, log, claims, catalogs, onChanged }:
       await afterWrite(tenantId);
       log.info('routing policy set', { policyId: policy.id, defaultModelId });
       return policy;
+    },
+
+    /** The tenant's stored dialog flow, or null (also for any tenant but the caller's). */
+    async dialogFlow(tenantId: string): Promise<DialogFlow | null> {
+      if (!claims.tenantId || tenantId !== claims.tenantId) return null;
+      return (await store.run(claims, (em) => loadDialogFlow(em, tenantId, log))) ?? null;
+    },
+
+    /** Stores the tenant's dialog flow (validated first, every problem reported at once). */
+    async setDialogFlow(value: unknown): Promise<boolean> {
+      const tenantId = requireAdmin();
+      const validation = validateDialogFlow(value);
+      if (!validation.ok) throw badInput('The dialog flow is not valid', { field: 'flow', problems: validation.problems });
+      const { flow } = validation;
+      await store.run(claims, async (em) => {
+        await saveDialogFlow(em, tenantId, flow);
+        await announce(em, tenantId, 'dialog_flow.set', { intents: flow.intents.length });
+      });
+      log.info('dialog flow set', { intents: flow.intents.length });
+      return true;
     },
   };
 }

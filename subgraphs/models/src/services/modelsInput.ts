@@ -1,4 +1,5 @@
 import { badInput } from '../../../kit/src/errors.ts';
+import { isUuid } from '../../../kit/src/isUuid.ts';
 import type { ProviderKindName } from '../entities/Provider.ts';
 
 /** Input rules of the models subgraph, as pure functions: each returns the clean value or throws BAD_USER_INPUT. */
@@ -12,8 +13,6 @@ export const LIMITS = {
   fallbackChain: 5,
 } as const;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export function requireText(field: string, value: string, max: number): string {
   const trimmed = value.trim();
   if (trimmed.length < 1 || trimmed.length > max) throw badInput(`\`${field}\` must be 1 to ${max} characters`, { field });
@@ -22,7 +21,7 @@ export function requireText(field: string, value: string, max: number): string {
 
 /** An id the store can look up; anything else would be a driver error, so it is refused here, by name. */
 export function requireId(field: string, value: string): string {
-  if (!UUID.test(value)) throw badInput(`\`${field}\` ${JSON.stringify(value)} is not a valid id`, { field, id: value });
+  if (!isUuid(value)) throw badInput(`\`${field}\` ${JSON.stringify(value)} is not a valid id`, { field, id: value });
   return value.toLowerCase();
 }
 

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { TenantRef, SimulationEntity, SimulationConnectionData, SimulationVariableData, SimulationResultData, UniformDistributionData, NormalDistributionData, TriangularDistributionData, LognormalDistributionData } from '../mappers.ts';
+import type { TenantRef, SimulationEntity, SimulationConnectionData, SimulationVariableData, SimulationResultData, SimulationProgressData, UniformDistributionData, NormalDistributionData, TriangularDistributionData, LognormalDistributionData } from '../mappers.ts';
 import type { SimulationsContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -123,6 +123,15 @@ export type QuerySimulationArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** Statistics of the finite outputs sampled so far (both 0 while there are none). */
+export type RunningStatistics = {
+  __typename?: 'RunningStatistics';
+  /** Mean so far. */
+  mean: Scalars['Float']['output'];
+  /** Standard deviation so far. */
+  stdDev: Scalars['Float']['output'];
+};
+
 /** One Monte Carlo run: named random variables, an output expression, and the distribution of the output. */
 export type Simulation = {
   __typename?: 'Simulation';
@@ -174,6 +183,23 @@ export type SimulationEdge = {
   cursor: Scalars['String']['output'];
   /** The run. */
   node: Simulation;
+};
+
+/** Where a run is: one event of `simulationProgress`. */
+export type SimulationProgress = {
+  __typename?: 'SimulationProgress';
+  /** Iterations done so far. */
+  completedIterations: Scalars['Int']['output'];
+  /** completedIterations / totalIterations * 100. */
+  percent: Scalars['Float']['output'];
+  /** The distribution of the output, in the final event of a completed run. */
+  result: Maybe<SimulationResult>;
+  /** Mean and standard deviation of the outputs so far, while the run is sampling (null before and after). */
+  running: Maybe<RunningStatistics>;
+  /** The run, as of this event (its `status` says whether this is the final event). */
+  simulation: Simulation;
+  /** Iterations requested. */
+  totalIterations: Scalars['Int']['output'];
 };
 
 /** The distribution of the output of a completed run. */
@@ -265,6 +291,24 @@ export type StartSimulationInput = {
   seed?: InputMaybe<Scalars['Int']['input']>;
   /** 1 to 50 named variables, each with exactly one distribution. */
   variables: Array<SimulationVariableInput>;
+};
+
+/** Entry points for live streams. Every subgraph adds its own; each streams the caller's tenant only. */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Progress of one run of the caller's tenant: first where it is now (a late joiner catches up at
+   * once), then about every 100 ms while it runs, then one final event with the result; the stream
+   * completes after that final event (at once for a run that has already finished). An unknown id,
+   * or another tenant's, is NOT_FOUND.
+   */
+  simulationProgress: SimulationProgress;
+};
+
+
+/** Entry points for live streams. Every subgraph adds its own; each streams the caller's tenant only. */
+export type SubscriptionSimulationProgressArgs = {
+  id: Scalars['ID']['input'];
 };
 
 /** A tenant, as seen by the simulations subgraph. */
@@ -444,14 +488,17 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RunningStatistics: ResolverTypeWrapper<RunningStatistics>;
   Simulation: ResolverTypeWrapper<SimulationEntity>;
   SimulationConnection: ResolverTypeWrapper<SimulationConnectionData>;
   SimulationEdge: ResolverTypeWrapper<Omit<SimulationEdge, 'node'> & { node: ResolversTypes['Simulation'] }>;
+  SimulationProgress: ResolverTypeWrapper<SimulationProgressData>;
   SimulationResult: ResolverTypeWrapper<SimulationResultData>;
   SimulationStatus: SimulationStatus;
   SimulationVariable: ResolverTypeWrapper<SimulationVariableData>;
   SimulationVariableInput: SimulationVariableInput;
   StartSimulationInput: StartSimulationInput;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Tenant: ResolverTypeWrapper<TenantRef>;
   TriangularDistribution: ResolverTypeWrapper<TriangularDistributionData>;
   TriangularInput: TriangularInput;
@@ -477,13 +524,16 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
+  RunningStatistics: RunningStatistics;
   Simulation: SimulationEntity;
   SimulationConnection: SimulationConnectionData;
   SimulationEdge: Omit<SimulationEdge, 'node'> & { node: ResolversParentTypes['Simulation'] };
+  SimulationProgress: SimulationProgressData;
   SimulationResult: SimulationResultData;
   SimulationVariable: SimulationVariableData;
   SimulationVariableInput: SimulationVariableInput;
   StartSimulationInput: StartSimulationInput;
+  Subscription: Record<PropertyKey, never>;
   Tenant: TenantRef;
   TriangularDistribution: TriangularDistributionData;
   TriangularInput: TriangularInput;
@@ -533,6 +583,11 @@ export type QueryResolvers<ContextType = SimulationsContext, ParentType extends 
   simulation?: Resolver<Maybe<ResolversTypes['Simulation']>, ParentType, ContextType, RequireFields<QuerySimulationArgs, 'id'>>;
 };
 
+export type RunningStatisticsResolvers<ContextType = SimulationsContext, ParentType extends ResolversParentTypes['RunningStatistics'] = ResolversParentTypes['RunningStatistics']> = {
+  mean?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  stdDev?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type SimulationResolvers<ContextType = SimulationsContext, ParentType extends ResolversParentTypes['Simulation'] = ResolversParentTypes['Simulation'], FederationReferenceType extends FederationReferenceTypes['Simulation'] = FederationReferenceTypes['Simulation']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Simulation']> | FederationReferenceType, FederationReferenceType, ContextType>;
   completedIterations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -562,6 +617,15 @@ export type SimulationEdgeResolvers<ContextType = SimulationsContext, ParentType
   node?: Resolver<ResolversTypes['Simulation'], ParentType, ContextType>;
 };
 
+export type SimulationProgressResolvers<ContextType = SimulationsContext, ParentType extends ResolversParentTypes['SimulationProgress'] = ResolversParentTypes['SimulationProgress']> = {
+  completedIterations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  percent?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  result?: Resolver<Maybe<ResolversTypes['SimulationResult']>, ParentType, ContextType>;
+  running?: Resolver<Maybe<ResolversTypes['RunningStatistics']>, ParentType, ContextType>;
+  simulation?: Resolver<ResolversTypes['Simulation'], ParentType, ContextType>;
+  totalIterations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type SimulationResultResolvers<ContextType = SimulationsContext, ParentType extends ResolversParentTypes['SimulationResult'] = ResolversParentTypes['SimulationResult']> = {
   histogram?: Resolver<Array<ResolversTypes['HistogramBin']>, ParentType, ContextType>;
   max?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -582,6 +646,10 @@ export type SimulationResultResolvers<ContextType = SimulationsContext, ParentTy
 export type SimulationVariableResolvers<ContextType = SimulationsContext, ParentType extends ResolversParentTypes['SimulationVariable'] = ResolversParentTypes['SimulationVariable']> = {
   distribution?: Resolver<ResolversTypes['Distribution'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SubscriptionResolvers<ContextType = SimulationsContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  simulationProgress?: SubscriptionResolver<ResolversTypes['SimulationProgress'], "simulationProgress", ParentType, ContextType, RequireFields<SubscriptionSimulationProgressArgs, 'id'>>;
 };
 
 export type TenantResolvers<ContextType = SimulationsContext, ParentType extends ResolversParentTypes['Tenant'] = ResolversParentTypes['Tenant'], FederationReferenceType extends FederationReferenceTypes['Tenant'] = FederationReferenceTypes['Tenant']> = {
@@ -612,11 +680,14 @@ export type Resolvers<ContextType = SimulationsContext> = {
   NormalDistribution?: NormalDistributionResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RunningStatistics?: RunningStatisticsResolvers<ContextType>;
   Simulation?: SimulationResolvers<ContextType>;
   SimulationConnection?: SimulationConnectionResolvers<ContextType>;
   SimulationEdge?: SimulationEdgeResolvers<ContextType>;
+  SimulationProgress?: SimulationProgressResolvers<ContextType>;
   SimulationResult?: SimulationResultResolvers<ContextType>;
   SimulationVariable?: SimulationVariableResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   Tenant?: TenantResolvers<ContextType>;
   TriangularDistribution?: TriangularDistributionResolvers<ContextType>;
   UniformDistribution?: UniformDistributionResolvers<ContextType>;

@@ -1,7 +1,8 @@
+import { resolveTenantReference } from '../../../kit/src/auth/tenantReference.ts';
 import type { TenantResolvers } from '../generated/resolvers.ts';
 
 export const Tenant: TenantResolvers = {
-  // Only the caller's own tenant resolves; any other id is null, whoever asks.
-  __resolveReference: (reference, { claims }) => (reference.id === claims.tenantId ? { id: reference.id } : null),
+  // Only the caller's own tenant resolves; any other id is null, and operators are refused (see the kit).
+  __resolveReference: (reference, { claims }) => resolveTenantReference(reference, claims),
   simulations: (tenant, args, { loaders }) => loaders.simulationsOfTenant(tenant.id, args),
 };

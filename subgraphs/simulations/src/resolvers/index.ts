@@ -4,6 +4,8 @@ import { Distribution } from './Distribution.ts';
 import { Mutation } from './Mutation.ts';
 import { Query } from './Query.ts';
 import { Simulation } from './Simulation.ts';
+import { SimulationProgress } from './SimulationProgress.ts';
+import { Subscription } from './Subscription.ts';
 import { Tenant } from './Tenant.ts';
 
-export const resolvers: Resolvers = { DateTime: DateTimeScalar, Query, Mutation, Tenant, Simulation, Distribution };
+export const resolvers: Resolvers = { DateTime: DateTimeScalar, Query, Mutation, Subscription, Tenant, Simulation, SimulationProgress, Distribution };

@@ -6,6 +6,7 @@ import type { Logger } from '../../../kit/src/log.ts';
 import type { PgStore } from '../../../kit/src/store/createPgStore.ts';
 import type { SimulationOutcome, SimulationProgress, SimulationSpec } from '../engine/runSimulation.ts';
 import { Simulation } from '../entities/Simulation.ts';
+import type { TerminalProgressPayload } from '../live/progressPayloads.ts';
 import { RUNNER_SCAN_SETTING } from '../migrations.ts';
 import { createWorkerPool, PoolClosedError } from '../worker/createWorkerPool.ts';
 import type { WorkerPool } from '../worker/createWorkerPool.ts';
@@ -38,8 +39,14 @@ export interface SimulationRunnerOptions {
   log: Logger;
   /** Worker threads (SIMULATION_WORKERS). */
   workers: number;
-  /** Live progress of every run (a later issue streams it to subscribers). */
+  /** Each worker report of a running run (at most every ~100 ms per run). */
   onProgress?: (run: RunRef, progress: SimulationProgress) => void;
+  /**
+   * Called once for every run this runner queued, when it leaves the runner: with its final state
+   * once that is committed (COMPLETED, FAILED, CANCELLED), or null when this runner stored no end
+   * for it (never claimed, handed back on close, taken over, or cancelled by a request first).
+   */
+  onFinished?: (run: RunRef, terminal: TerminalProgressPayload | null) => void;
   /** How long a RUNNING run stays this runner's without a progress write. Default 30 s. */
   leaseMs?: number;
   /** Minimum time between two writes of `completed_iterations` of one run. Default 1 s. */
@@ -57,6 +64,9 @@ export function runnerClaims(tenantId: string | null): TenantClaims {
 
 interface ActiveRun extends RunRef {
   claimed: boolean;
+  /** Iterations requested and done so far (from the claim and the worker's reports). */
+  iterations: number;
+  completed: number;
   startedAt: Date | null;
   lastPersistAt: number;
   persisting: Promise<void> | null;
@@ -85,6 +95,7 @@ export function createSimulationRunner(options: SimulationRunnerOptions): Simula
     onProgress: (runId, progress) => {
       const run = active.get(runId);
       if (!run) return;
+      run.completed = progress.completed;
       options.onProgress?.({ id: run.id, tenantId: run.tenantId }, progress);
       persistProgress(run, progress);
     },
@@ -113,6 +124,8 @@ export function createSimulationRunner(options: SimulationRunnerOptions): Simula
       if (taken === 0) return null; // cancelled, finished, or another runner holds it
       const row = await em.findOneOrFail(Simulation, { id: run.id });
       run.claimed = true;
+      run.iterations = row.iterations;
+      run.completed = 0;
       run.startedAt = now;
       run.lastPersistAt = Date.now();
       return { variables: row.variables, expression: row.expression, iterations: row.iterations, seed: row.seed };
@@ -138,18 +151,26 @@ export function createSimulationRunner(options: SimulationRunnerOptions): Simula
       });
   }
 
-  async function finish(run: ActiveRun, outcome: SimulationOutcome | null): Promise<void> {
-    if (outcome === null) return;
+  /** Stores the run's end; returns its final state once committed, or null when nothing of this runner's was stored. */
+  async function finish(run: ActiveRun, outcome: SimulationOutcome | null): Promise<TerminalProgressPayload | null> {
+    if (outcome === null) return null;
     await run.persisting;
     const finishedAt = new Date();
+    const totalIterations = run.iterations;
     if (outcome.cancelled) {
-      await asTenant(run, (em) => em.nativeUpdate(Simulation, { id: run.id, status: 'CANCELLED' }, { completedIterations: outcome.completed }));
+      // Only a run already CANCELLED (by a request) records where its worker stopped.
+      const updated = await asTenant(run, (em) =>
+        em.nativeUpdate(Simulation, { id: run.id, status: 'CANCELLED' }, { completedIterations: outcome.completed }),
+      );
       log.info('simulation cancelled', { runId: run.id, tenantId: run.tenantId, completed: outcome.completed });
-      return;
+      return updated > 0 ? { status: 'CANCELLED', completedIterations: outcome.completed, totalIterations } : null;
     }
     if (outcome.result === null) {
-      await fail(run, `No iteration gave a finite number (${outcome.nonFinite} of ${outcome.completed}); check the expression for division by zero and log or sqrt of negatives`);
-      return;
+      return fail(
+        run,
+        `No iteration gave a finite number (${outcome.nonFinite} of ${outcome.completed}); check the expression for division by zero and log or sqrt of negatives`,
+        outcome.completed,
+      );
     }
     const result = toResultData(outcome.result, outcome.nonFinite);
     const durationMs = finishedAt.getTime() - (run.startedAt ?? finishedAt).getTime();
@@ -168,29 +189,53 @@ export function createSimulationRunner(options: SimulationRunnerOptions): Simula
       }
       return updated;
     });
-    if (stored === 0) return;
+    if (stored === 0) return null;
     log.info('simulation completed', { runId: run.id, tenantId: run.tenantId, iterations: outcome.completed, durationMs });
+    return { status: 'COMPLETED', completedIterations: outcome.completed, totalIterations, result };
   }
 
-  async function fail(run: ActiveRun, message: string): Promise<void> {
+  async function fail(run: ActiveRun, message: string, completed = run.completed): Promise<TerminalProgressPayload | null> {
     await run.persisting;
     log.warn('simulation failed', { runId: run.id, tenantId: run.tenantId, reason: message });
-    await asTenant(run, (em) =>
-      em.nativeUpdate(Simulation, held(run), { status: 'FAILED', error: message, finishedAt: new Date(), leaseUntil: null }),
+    const updated = await asTenant(run, (em) =>
+      em.nativeUpdate(Simulation, held(run), { status: 'FAILED', error: message, completedIterations: completed, finishedAt: new Date(), leaseUntil: null }),
     );
+    return updated > 0 ? { status: 'FAILED', completedIterations: completed, totalIterations: run.iterations } : null;
+  }
+
+  function finished(run: ActiveRun, terminal: TerminalProgressPayload | null): void {
+    try {
+      options.onFinished?.({ id: run.id, tenantId: run.tenantId }, terminal);
+    } catch (error) {
+      log.error('simulation finished hook failed', { runId: run.id, error: String(error) });
+    }
   }
 
   function enqueue(ref: RunRef): void {
     if (closed || active.has(ref.id)) return;
-    const run: ActiveRun = { id: ref.id, tenantId: ref.tenantId, claimed: false, startedAt: null, lastPersistAt: 0, persisting: null };
+    const run: ActiveRun = {
+      id: ref.id,
+      tenantId: ref.tenantId,
+      claimed: false,
+      iterations: 0,
+      completed: 0,
+      startedAt: null,
+      lastPersistAt: 0,
+      persisting: null,
+    };
     active.set(run.id, run);
     const done = pool
       .run(run.id, () => claim(run))
       .then(
         (outcome) => finish(run, outcome),
-        (error: unknown) => (error instanceof PoolClosedError ? undefined : fail(run, error instanceof Error ? error.message : String(error))),
+        (error: unknown) => (error instanceof PoolClosedError ? null : fail(run, error instanceof Error ? error.message : String(error))),
       )
-      .catch((error: unknown) => log.error('could not record the end of a simulation', { runId: run.id, error: String(error) }))
+      .catch((error: unknown) => {
+        log.error('could not record the end of a simulation', { runId: run.id, error: String(error) });
+        return null;
+      })
+      // After the commit: whoever hears the final state and reads the run finds it stored.
+      .then((terminal) => finished(run, terminal))
       .finally(() => {
         if (!closed) active.delete(run.id);
       });

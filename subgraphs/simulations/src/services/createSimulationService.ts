@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { TenantClaims } from '../../../kit/src/auth/claims.ts';
 import { isReadOnly } from '../../../kit/src/auth/claims.ts';
 import { badInput, conflict, ErrorCode, forbidden, notFound, PlatformError } from '../../../kit/src/errors.ts';
+import { liveSubjects } from '../../../kit/src/live/LiveBus.ts';
+import type { LiveBus } from '../../../kit/src/live/LiveBus.ts';
 import type { Logger } from '../../../kit/src/log.ts';
 import type { PgStore } from '../../../kit/src/store/createPgStore.ts';
 import { compileExpression, ExpressionError } from '../engine/expression.ts';
@@ -10,17 +12,27 @@ import type { SimulationSpec } from '../engine/validateSimulationSpec.ts';
 import { Simulation, unfinishedStatuses } from '../entities/Simulation.ts';
 import type { SimulationEntity } from '../entities/Simulation.ts';
 import type { StartSimulationInput } from '../generated/resolvers.ts';
+import { createProgressStream } from '../live/createProgressStream.ts';
+import type { TerminalProgressPayload } from '../live/progressPayloads.ts';
+import type { SimulationProgressData } from '../live/progressState.ts';
 import type { SimulationQueue } from '../runner/createSimulationRunner.ts';
-import { isUuid } from './isUuid.ts';
+import { isUuid } from '../../../kit/src/isUuid.ts';
 import { iterationLimitFor, MAX_UNFINISHED_RUNS_PER_TENANT } from './iterationLimits.ts';
 import { toSimulationVariables } from './toSimulationVariables.ts';
 
 export interface SimulationServiceDeps {
   store: PgStore;
   queue: SimulationQueue;
+  /** Progress streams: the runner publishes, `watch` subscribes. */
+  live: LiveBus;
   log: Logger;
   claims: TenantClaims;
+  /** A progress stream that hears nothing for this long reads the run again (default 5 s). */
+  progressRecheckMs?: number;
 }
+
+/** Live payloads a progress subscriber may hold unread; the newest matter, so the oldest are dropped first. */
+const PROGRESS_BUFFER = 32;
 
 /** A seed for callers who gave none: any 32-bit integer (GraphQL's Int), stored so the run can be repeated. */
 function randomSeed(): number {
@@ -28,10 +40,10 @@ function randomSeed(): number {
 }
 
 /** Business rules of the simulations subgraph, bound to one caller. */
-export function createSimulationService({ store, queue, log, claims }: SimulationServiceDeps) {
+export function createSimulationService({ store, queue, live, log, claims, progressRecheckMs = 5_000 }: SimulationServiceDeps) {
   const requireTenant = () => {
     if (!claims.tenantId) throw forbidden('This operation needs a tenant');
-    if (isReadOnly(claims)) throw forbidden('Viewers may read simulations but not start or cancel them');
+    if (isReadOnly(claims)) throw forbidden('Starting or cancelling a simulation needs the MEMBER or ADMIN role');
     return claims.tenantId;
   };
 
@@ -55,6 +67,13 @@ export function createSimulationService({ store, queue, log, claims }: Simulatio
       throw badInput(message, { ...details, problems });
     }
     return { name, spec };
+  }
+
+  /** One run of the caller's tenant, read afresh (never from a loader's cache), or null. */
+  async function readOwn(id: string): Promise<SimulationEntity | null> {
+    const row = await store.run(claims, (em) => em.findOne(Simulation, { id }));
+    // RLS and the tenant filter already hide other tenants' runs; stated here too.
+    return row && row.tenantId === claims.tenantId ? row : null;
   }
 
   return {
@@ -100,7 +119,7 @@ export function createSimulationService({ store, queue, log, claims }: Simulatio
         // RLS and the tenant filter show only the caller's runs: another tenant's id is "not found".
         const found = await em.findOne(Simulation, { id });
         if (!found) throw notFound('Simulation', id);
-        if (found.status === 'CANCELLED') return found;
+        if (found.status === 'CANCELLED') return { current: found, changed: false };
         if (found.status === 'COMPLETED' || found.status === 'FAILED') {
           throw conflict(`Simulation ${JSON.stringify(id)} has already ${found.status === 'COMPLETED' ? 'completed' : 'failed'}`, { id });
         }
@@ -114,11 +133,50 @@ export function createSimulationService({ store, queue, log, claims }: Simulatio
         if (changed === 0 && current.status !== 'CANCELLED') {
           throw conflict(`Simulation ${JSON.stringify(id)} has already ${current.status.toLowerCase()}`, { id });
         }
-        return current;
+        return { current, changed: changed > 0 };
       });
       // The runner that holds it (here, or another replica at its next progress write) stops.
       queue.cancel(id);
-      return run;
+      if (run.changed) {
+        // Committed, so subscribers end now: a queued run has no runner to tell them, and a running
+        // one's runner may be another replica's (it publishes where the worker stopped when it does).
+        const terminal: TerminalProgressPayload = {
+          status: 'CANCELLED',
+          completedIterations: run.current.completedIterations,
+          totalIterations: run.current.iterations,
+        };
+        try {
+          live.publish(liveSubjects.simulation(run.current.tenantId, id), terminal);
+        } catch (error) {
+          log.warn('could not publish the cancellation of a simulation', { simulationId: id, error: String(error) });
+        }
+      }
+      return run.current;
+    },
+
+    /**
+     * The progress events of one run of the caller's tenant (viewers may watch). The live subject
+     * is subscribed before the run is read, so a late joiner gets the stored state first and
+     * misses nothing published after it. Unknown ids and other tenants' ids are NOT_FOUND alike.
+     */
+    async watch(id: string): Promise<AsyncIterableIterator<SimulationProgressData, undefined>> {
+      const tenantId = claims.tenantId;
+      if (!tenantId) throw forbidden('Watching a simulation needs a tenant');
+      if (!isUuid(id)) throw notFound('Simulation', id);
+      // The tenant in the subject comes from the claims, never from the input.
+      const subscription = live.subscribe(liveSubjects.simulation(tenantId, id), { bufferSize: PROGRESS_BUFFER });
+      let first: SimulationEntity | null;
+      try {
+        first = await readOwn(id);
+      } catch (error) {
+        await subscription.return();
+        throw error;
+      }
+      if (!first) {
+        await subscription.return();
+        throw notFound('Simulation', id);
+      }
+      return createProgressStream({ live: subscription, first, read: () => readOwn(id), recheckAfterMs: progressRecheckMs, log });
     },
   };
 }

@@ -1,9 +1,12 @@
+import { isUuid } from '../../../kit/src/isUuid.ts';
+import { pageRequest } from '../../../kit/src/pagination.ts';
 import type { TenantResolvers } from '../generated/resolvers.ts';
 import { quotaByPlan } from '../quotas.ts';
 
 export const Tenant: TenantResolvers = {
-  __resolveReference: (reference, { loaders }) => loaders.tenantById.load(reference.id),
+  // The loader answers the caller's own tenant (any tenant for operators); a malformed id names none.
+  __resolveReference: (reference, { loaders }) => (isUuid(reference.id) ? loaders.tenantById.load(reference.id) : null),
   quota: (tenant) => quotaByPlan[tenant.plan],
-  users: (tenant, args, { tenants }) => tenants.users(tenant.id, args),
+  users: (tenant, args, { loaders }) => loaders.userPages.load({ tenantId: tenant.id, page: pageRequest(args), cursor: args.after ?? null }),
   apiKeys: (tenant, _args, { loaders }) => loaders.apiKeysByTenant.load(tenant.id),
 };

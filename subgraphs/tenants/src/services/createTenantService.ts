@@ -4,6 +4,7 @@ import type { TenantClaims, Plan } from '../../../kit/src/auth/claims.ts';
 import { hasRole } from '../../../kit/src/auth/claims.ts';
 import { createEvent } from '../../../kit/src/bus/PlatformEvent.ts';
 import { badInput, conflict, forbidden, notFound, unauthenticated } from '../../../kit/src/errors.ts';
+import { isUuid } from '../../../kit/src/isUuid.ts';
 import type { Logger } from '../../../kit/src/log.ts';
 import { pageRequest, toConnection } from '../../../kit/src/pagination.ts';
 import type { PageArgs } from '../../../kit/src/pagination.ts';
@@ -86,24 +87,9 @@ export function createTenantService({ store, log, claims }: TenantServiceDeps) {
       return tenant;
     },
 
-    async users(tenantId: string, args: PageArgs) {
-      const page = pageRequest(args);
-      if (tenantId !== claims.tenantId) return { ...toConnection([], page), totalCount: 0 };
-      return store.run(claims, async (em) => {
-        const base = { tenantId };
-        const where = page.after
-          ? { ...base, $or: [{ createdAt: { $lt: page.after.createdAt } }, { createdAt: page.after.createdAt, id: { $lt: page.after.id } }] }
-          : base;
-        const [rows, totalCount] = await Promise.all([
-          em.find(User, where, { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], limit: page.limit }),
-          em.count(User, base),
-        ]);
-        return { ...toConnection(rows, page), totalCount };
-      });
-    },
-
     async me() {
-      if (!claims.userId || !claims.tenantId) return null;
+      // Identity providers issue subjects like "auth0|abc": such a caller has no user row here.
+      if (!claims.tenantId || !isUuid(claims.userId)) return null;
       const userId = claims.userId;
       return store.run(claims, (em) => em.findOne(User, { id: userId }));
     },
@@ -145,6 +131,7 @@ export function createTenantService({ store, log, claims }: TenantServiceDeps) {
 
     async revokeApiKey(id: string) {
       requireAdmin();
+      if (!isUuid(id)) throw notFound('API key', id);
       return store.run(claims, async (em) => {
         const key = await em.findOne(ApiKey, { id });
         if (!key) throw notFound('API key', id);

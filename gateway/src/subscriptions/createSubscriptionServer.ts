@@ -1,0 +1,269 @@
+import { randomUUID } from 'node:crypto';
+import type { DocumentNode, FormattedExecutionResult } from 'graphql';
+import type { ExecutionResult, ServerOptions } from 'graphql-ws';
+import type { ContextSigner } from '../../../subgraphs/kit/src/auth/contextToken.ts';
+import type { TenantClaims } from '../../../subgraphs/kit/src/auth/claims.ts';
+import { ErrorCode, PlatformError, unauthenticated } from '../../../subgraphs/kit/src/errors.ts';
+import { maskErrors, maskExecutionResult } from '../../../subgraphs/kit/src/http/maskExecutionResult.ts';
+import type { Logger } from '../../../subgraphs/kit/src/log.ts';
+import type { Authenticator } from '../auth/createAuthenticator.ts';
+import { createSignedDataSource } from '../claims/createSignedDataSource.ts';
+import type { GatewayContext } from '../GatewayContext.ts';
+import { CLOSE_FORBIDDEN, authenticateConnection } from './authenticateConnection.ts';
+import { createEventExecutor } from './createEventExecutor.ts';
+import { createSubscriptionLimits } from './createSubscriptionLimits.ts';
+import { createSubscriptionPlanner } from './createSubscriptionPlanner.ts';
+import { createSubscriptionStream } from './createSubscriptionStream.ts';
+import type { SubscriptionStream } from './createSubscriptionStream.ts';
+import { createUpstreamConnections } from './createUpstreamConnections.ts';
+import type { UpstreamConnections } from './createUpstreamConnections.ts';
+
+export interface SubscriptionServerLimits {
+  /** Subscriptions at once on one socket (default 20). */
+  maxSubscriptionsPerSocket: number;
+  /** Subscriptions at once for one tenant in this gateway process (default 200). */
+  maxSubscriptionsPerTenant: number;
+  /** Events queued per subscription for a slow client; when full the oldest is dropped (default 256). */
+  queueSize: number;
+  /** A socket that sends no connection_init within this is closed with 4408 (default 10 s). */
+  connectionInitWaitTimeoutMs: number;
+  /** Reconnects to a subgraph after an abnormal close before a subscription fails (default 3). */
+  upstreamRetryAttempts: number;
+}
+
+export const defaultSubscriptionLimits: SubscriptionServerLimits = Object.freeze({
+  maxSubscriptionsPerSocket: 20,
+  maxSubscriptionsPerTenant: 200,
+  queueSize: 256,
+  connectionInitWaitTimeoutMs: 10_000,
+  upstreamRetryAttempts: 3,
+});
+
+export interface SubscriptionServerDeps {
+  supergraphSdl: string;
+  /** Subgraph name → HTTP URL (the WebSocket URL is the same with ws: / wss:). */
+  subgraphUrls: Readonly<Record<string, string>>;
+  authenticator: Authenticator;
+  signer: ContextSigner;
+  contextTokenTtlSeconds: number;
+  log: Logger;
+  /** The WebSocket class for connections to subgraphs (the gateway passes `ws`'s, with a payload cap). */
+  webSocketImpl: unknown;
+  /** Runs a query or mutation sent over the socket through the gateway's normal executor; without it they are refused. */
+  executeOperation?: (request: { query: DocumentNode; variables?: Record<string, unknown>; operationName?: string }, context: GatewayContext) => Promise<FormattedExecutionResult>;
+  limits?: Partial<SubscriptionServerLimits>;
+  upstreamRetryWait?: (retries: number) => Promise<void>;
+  now?: () => number;
+}
+
+/** What the core needs of a transport's socket: a way to close it with a code. `ws` sockets qualify. */
+export interface SocketExtra {
+  readonly socket: { close(code?: number, reason?: string): void };
+}
+export type ConnectionParams = Record<string, unknown> | undefined;
+
+export interface SubscriptionStats {
+  sockets: number;
+  subscriptions: number;
+  upstreamConnections: number;
+  upstreamSubscriptions: number;
+  tenantsWithSubscriptions: number;
+  droppedEvents: number;
+}
+
+export interface SubscriptionServer {
+  /** graphql-ws server options; the transport adapter (kit/http/attachGraphQLWs) serves them. */
+  readonly options: ServerOptions<ConnectionParams, SocketExtra>;
+  stats(): SubscriptionStats;
+  /** Ends every session still held (upstream connections, timers); the adapter closes the sockets. */
+  close(): Promise<void>;
+}
+
+interface Session {
+  claims: TenantClaims;
+  tenantKey: string;
+  log: Logger;
+  upstream: UpstreamConnections;
+  streams: Set<SubscriptionStream>;
+  expiry: NodeJS.Timeout | undefined;
+}
+
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * The gateway's federated subscriptions, transport-free (graphql-ws server options; no `ws` here).
+ * connection_init authenticates like HTTP and binds the claims to the socket for its life; the
+ * socket is closed with 4403 when the token expires. Each subscription is validated against the
+ * API schema, planned by Apollo's planner, opened on the owning subgraph and its events executed
+ * through Apollo's executor (createEventExecutor). Queries and mutations go to the normal executor.
+ */
+export function createSubscriptionServer(deps: SubscriptionServerDeps): SubscriptionServer {
+  const limitsConfig = { ...defaultSubscriptionLimits, ...deps.limits };
+  const now = deps.now ?? Date.now;
+  const planner = createSubscriptionPlanner({ supergraphSdl: deps.supergraphSdl });
+  const urls = Object.fromEntries(planner.subgraphs.map(({ name, url }) => [name, deps.subgraphUrls[name] ?? url]));
+  const dataSources = Object.fromEntries(
+    Object.entries(urls).map(([name, url]) => [name, createSignedDataSource({ name, url, signer: deps.signer, tokenTtlSeconds: deps.contextTokenTtlSeconds })]),
+  );
+  const executor = createEventExecutor({ planner, dataSources });
+  const limits = createSubscriptionLimits({ perSocket: limitsConfig.maxSubscriptionsPerSocket, perTenant: limitsConfig.maxSubscriptionsPerTenant });
+  const sessions = new Map<object, Session>();
+  const closedSockets = new WeakSet<object>();
+  const prepared = new WeakMap<object, SubscriptionStream>();
+  let droppedEvents = 0;
+
+  const urlOf = (subgraph: string) => {
+    const url = urls[subgraph];
+    if (!url) throw new Error(`no URL for subgraph ${subgraph}`);
+    return url.replace(/^http/i, 'ws');
+  };
+
+  function endSession(socketKey: object) {
+    const session = sessions.get(socketKey);
+    if (!session) return;
+    sessions.delete(socketKey);
+    clearTimeout(session.expiry);
+    for (const stream of [...session.streams]) void stream.return(undefined);
+    session.upstream.dispose();
+  }
+
+  function armExpiry(socketKey: object, session: Session, socket: SocketExtra['socket'], expiresAt: number) {
+    const delay = expiresAt * 1000 - now();
+    if (delay <= 0) {
+      session.log.info('token expired: closing the socket and its subscriptions');
+      socket.close(CLOSE_FORBIDDEN, 'Forbidden: token expired');
+      return;
+    }
+    session.expiry = setTimeout(() => {
+      if (sessions.get(socketKey) === session) armExpiry(socketKey, session, socket, expiresAt);
+    }, Math.min(delay, MAX_TIMER_MS));
+    session.expiry.unref();
+  }
+
+  const options: ServerOptions<ConnectionParams, SocketExtra> = {
+    schema: planner.schema,
+    connectionInitWaitTimeout: limitsConfig.connectionInitWaitTimeoutMs,
+    async onConnect(ctx) {
+      const socketId = randomUUID();
+      const verdict = await authenticateConnection(ctx.connectionParams, deps.authenticator, socketId);
+      if (!verdict.ok) {
+        deps.log.info('refused websocket', { socketId, code: verdict.code });
+        ctx.extra.socket.close(verdict.code, verdict.reason);
+        return false;
+      }
+      // The socket closed while the token was being checked: nothing to hold.
+      if (closedSockets.has(ctx)) return false;
+      const { claims } = verdict;
+      const log = deps.log.child({ socketId, tenantId: claims.tenantId ?? undefined });
+      const session: Session = {
+        claims,
+        tenantKey: claims.tenantId ?? `operator:${claims.userId ?? 'anonymous'}`,
+        log,
+        upstream: createUpstreamConnections({
+          claims,
+          requestId: socketId,
+          signer: deps.signer,
+          urlOf,
+          webSocketImpl: deps.webSocketImpl,
+          retryAttempts: limitsConfig.upstreamRetryAttempts,
+          ...(deps.upstreamRetryWait ? { retryWait: deps.upstreamRetryWait } : {}),
+          log,
+        }),
+        streams: new Set(),
+        expiry: undefined,
+      };
+      sessions.set(ctx, session);
+      if (claims.expiresAt !== undefined) armExpiry(ctx, session, ctx.extra.socket, claims.expiresAt);
+      return true;
+    },
+    onClose(ctx) {
+      closedSockets.add(ctx);
+      endSession(ctx);
+    },
+    onSubscribe(ctx, _id, payload) {
+      const session = sessions.get(ctx);
+      if (!session) return [unauthenticated('The connection is not authenticated', false)];
+      const result = planner.plan(payload.query, payload.operationName);
+      if (!result.ok) return result.errors;
+      const { planned } = result;
+      const requestId = randomUUID();
+      const operationName = payload.operationName ?? undefined;
+      const context: GatewayContext = { claims: session.claims, requestId, log: session.log.child({ requestId, operationName }) };
+      const args = { schema: planner.schema, document: planned.document, operationName, variableValues: payload.variables, contextValue: context };
+      if (planned.kind !== 'subscription') {
+        if (!deps.executeOperation) return [new PlatformError(ErrorCode.BAD_REQUEST, 'Send queries and mutations over HTTP')];
+        return args;
+      }
+      let release: () => void;
+      try {
+        release = limits.acquire(session.tenantKey, session.streams.size);
+      } catch (error) {
+        if (error instanceof PlatformError) return [error];
+        throw error;
+      }
+      const stream = createSubscriptionStream({
+        planned,
+        variables: payload.variables ?? undefined,
+        operationName,
+        context,
+        upstream: session.upstream,
+        executor,
+        queueSize: limitsConfig.queueSize,
+        onDrop: () => {
+          droppedEvents += 1;
+        },
+        onEnd: () => {
+          release();
+          session.streams.delete(stream);
+        },
+      });
+      session.streams.add(stream);
+      prepared.set(args, stream);
+      return args;
+    },
+    subscribe(args) {
+      const stream = prepared.get(args);
+      prepared.delete(args);
+      if (!stream) return { errors: maskedInternal() };
+      return stream as AsyncIterable<ExecutionResult>;
+    },
+    async execute(args) {
+      const context = args.contextValue as GatewayContext;
+      const request = { query: args.document, variables: args.variableValues ?? undefined, operationName: args.operationName ?? undefined };
+      try {
+        return (await deps.executeOperation!(request, context)) as ExecutionResult;
+      } catch (error) {
+        context.log.error('operation over websocket failed', { error: error instanceof Error ? error.message : String(error) });
+        return { errors: maskedInternal() };
+      }
+    },
+    onNext(_ctx, _id, _payload, args, result) {
+      return maskExecutionResult(result, (args.contextValue as GatewayContext | undefined)?.log ?? deps.log);
+    },
+    onError(ctx, _id, _payload, errors) {
+      return maskErrors(errors, sessions.get(ctx)?.log ?? deps.log);
+    },
+  };
+
+  return {
+    options,
+    stats() {
+      let subscriptions = 0;
+      let upstreamConnections = 0;
+      let upstreamSubscriptions = 0;
+      for (const session of sessions.values()) {
+        subscriptions += session.streams.size;
+        upstreamConnections += session.upstream.openConnections();
+        upstreamSubscriptions += session.upstream.activeSubscriptions();
+      }
+      return { sockets: sessions.size, subscriptions, upstreamConnections, upstreamSubscriptions, tenantsWithSubscriptions: limits.byTenant().size, droppedEvents };
+    },
+    async close() {
+      for (const key of [...sessions.keys()]) endSession(key);
+    },
+  };
+}
+
+function maskedInternal() {
+  return [new PlatformError(ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error')];
+}
