@@ -1,9 +1,13 @@
 import { benchGatewayOverhead } from './gatewayOverhead.bench.ts';
 import { benchMonteCarlo } from './montecarlo.bench.ts';
+import { benchStreaming } from './streaming.bench.ts';
+import { printStreamingFigures } from './printStreamingFigures.ts';
 
 /**
  * `npm run bench`: prints figures; asserts nothing. Durations can be set with BENCH_SECONDS,
  * concurrency with BENCH_CONCURRENCY. Needs the machine's PostgreSQL, NATS and Redis.
+ * Streaming: BENCH_SUBSCRIBERS (comma-separated N, default 1,10,50), BENCH_TOKENS (200),
+ * BENCH_TOKEN_INTERVAL_MS (10), BENCH_OPEN_SUBSCRIPTIONS (500, 20 per socket).
  */
 const durationMs = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -25,6 +29,16 @@ try {
     'plain @apollo/gateway': { rps: fmt(baseline.rps), p50_ms: fmt(baseline.p50), p99_ms: fmt(baseline.p99), requests: baseline.requests, errors: baseline.errors },
   });
   console.log(`throughput ratio (ours / plain): ${ratio.toFixed(3)}`);
+
+  const env = process.env;
+  printStreamingFigures(
+    await benchStreaming({
+      ...(env.BENCH_SUBSCRIBERS ? { subscribers: env.BENCH_SUBSCRIBERS.split(',').map(Number) } : {}),
+      ...(env.BENCH_TOKENS ? { tokens: Number(env.BENCH_TOKENS) } : {}),
+      ...(env.BENCH_TOKEN_INTERVAL_MS ? { intervalMs: Number(env.BENCH_TOKEN_INTERVAL_MS) } : {}),
+      ...(env.BENCH_OPEN_SUBSCRIPTIONS ? { subscriptions: Number(env.BENCH_OPEN_SUBSCRIPTIONS) } : {}),
+    }),
+  );
 } catch (error) {
   console.error(error);
   process.exitCode = 1;

@@ -25,6 +25,8 @@ export interface StackOptions {
    * replicas (and to the single instance of the others). Both share the databases and NATS.
    */
   replicas?: readonly string[];
+  /** Extra environment for every child process (for example a provider's base URL), over the defaults. */
+  env?: Readonly<Record<string, string>>;
 }
 
 export interface Stack {
@@ -85,6 +87,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     DATA_DIR: join(root, '.data', `e2e-${suffix}`),
     HOST: '127.0.0.1',
     INTEGRATIONS_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    ...options.env,
   };
 
   const launch = (name: string, script: string, env: Record<string, string>) => {
