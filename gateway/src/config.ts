@@ -27,6 +27,16 @@ export interface GatewayConfig {
   readonly contextTokenTtlSeconds: number;
   readonly introspection: boolean;
   readonly maxBodyBytes: number;
+  /** Redis for state every replica shares (automatic persisted queries); in-process when unset. */
+  readonly redisUrl: string | undefined;
+  readonly redisPrefix: string;
+  readonly apq: {
+    readonly ttlSeconds: number;
+    /** Larger documents execute but are not stored (the client keeps sending them in full). */
+    readonly maxDocumentBytes: number;
+    /** Bound of the in-process cache (Redis is bounded by the TTL and its own maxmemory policy). */
+    readonly maxEntries: number;
+  };
 }
 
 const isJwk = (value: unknown): value is JWK => typeof value === 'object' && value !== null && 'kty' in value;
@@ -63,6 +73,13 @@ export function loadGatewayConfig(env: Env, root: string): GatewayConfig {
     contextTokenTtlSeconds: e.int('CONTEXT_TOKEN_TTL_SECONDS', 60, { min: 5, max: 300 }),
     introspection: e.bool('INTROSPECTION', !production),
     maxBodyBytes: e.int('MAX_BODY_BYTES', 1024 * 1024, { min: 1024, max: 64 * 1024 * 1024 }),
+    redisUrl: e.url('REDIS_URL'),
+    redisPrefix: e.string('REDIS_PREFIX', 'gateway:'),
+    apq: {
+      ttlSeconds: e.int('APQ_TTL_SECONDS', 24 * 3600, { min: 1, max: 30 * 24 * 3600 }),
+      maxDocumentBytes: e.int('APQ_MAX_DOCUMENT_BYTES', 64 * 1024, { min: 0, max: 16 * 1024 * 1024 }),
+      maxEntries: e.int('APQ_MAX_ENTRIES', 1_000, { min: 1, max: 1_000_000 }),
+    },
   };
   e.done();
   return Object.freeze(config);

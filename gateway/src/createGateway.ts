@@ -19,6 +19,10 @@ import { useErrorLogging } from '../../subgraphs/kit/src/useErrorLogging.ts';
 import { boundedWebSocket } from './subscriptions/boundedWebSocket.ts';
 import { createSubscriptionServer } from './subscriptions/createSubscriptionServer.ts';
 import type { SubscriptionServerLimits } from './subscriptions/createSubscriptionServer.ts';
+import { createMemoryCache } from '../../subgraphs/kit/src/cache/createMemoryCache.ts';
+import { createApqCache } from './persisted/createApqCache.ts';
+import type { ApqCacheOptions } from './persisted/createApqCache.ts';
+import { withApqErrorCodes } from './persisted/withApqErrorCodes.ts';
 
 export interface GatewayDeps {
   supergraphSdl: string;
@@ -34,6 +38,11 @@ export interface GatewayDeps {
   health: () => Promise<{ ok: boolean; details?: Record<string, unknown> }>;
   /** graphql-ws limits (defaults in createSubscriptionServer). */
   subscriptionLimits?: Partial<SubscriptionServerLimits>;
+  /**
+   * Automatic persisted queries: the store (Redis so replicas share it), TTL and document size limit.
+   * Default: an in-process cache of 1,000 documents, 24 h, 64 KiB. The caller owns the cache's lifetime.
+   */
+  apq?: Omit<ApqCacheOptions, 'log'>;
 }
 
 /** Largest message a subgraph may send the gateway on a subscription connection. */
@@ -48,6 +57,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
  */
 export function createGateway(deps: GatewayDeps) {
   const { log } = deps;
+  const apq = deps.apq ?? { cache: createMemoryCache({ maxEntries: 1_000 }), ttlSeconds: 24 * 3600, maxDocumentBytes: 64 * 1024 };
   const gateway = new ApolloGateway({
     supergraphSdl: deps.supergraphSdl,
     buildService: ({ name, url }) =>
@@ -62,9 +72,11 @@ export function createGateway(deps: GatewayDeps) {
   const server = new ApolloServer<GatewayContext>({
     gateway,
     // Masks only; useErrorLogging logs what it hides, with the request's logger (request id, tenant).
-    formatError: createErrorMasker(),
+    formatError: withApqErrorCodes(createErrorMasker()),
     includeStacktraceInErrorResponses: false,
     introspection: deps.introspection,
+    // Apollo's APQ protocol: hash-only requests, PERSISTED_QUERY_NOT_FOUND, registration, GET for queries.
+    persistedQueries: { cache: createApqCache({ ...apq, log }), ttl: apq.ttlSeconds },
     // runMain owns the signals and drains HTTP before stopping Apollo.
     stopOnTerminationSignals: false,
     plugins: [

@@ -11,6 +11,8 @@ import { loadGatewayConfig } from './config.ts';
 import { createGateway } from './createGateway.ts';
 import { createSubgraphHealth } from './health/createSubgraphHealth.ts';
 import { createTenantDirectory } from './claims/createTenantDirectory.ts';
+import { createMemoryCache } from '../../subgraphs/kit/src/cache/createMemoryCache.ts';
+import { createRedisCache } from '../../subgraphs/kit/src/cache/createRedisCache.ts';
 
 export async function startGateway(env: NodeJS.ProcessEnv, root: string) {
   const config = loadGatewayConfig(env, root);
@@ -27,6 +29,12 @@ export async function startGateway(env: NodeJS.ProcessEnv, root: string) {
   const signer = await createContextSigner(contextKey, config.contextTokenTtlSeconds);
   const tenantsUrl = config.subgraphUrls.tenants;
   if (!tenantsUrl) throw new Error('no URL for the tenants subgraph');
+  const disposer = createDisposer();
+  // Persisted queries in Redis so every replica shares them; in-process on the embedded default.
+  const apqCache = config.redisUrl
+    ? await createRedisCache({ url: config.redisUrl, prefix: config.redisPrefix, log })
+    : createMemoryCache({ maxEntries: config.apq.maxEntries });
+  disposer.add('apq cache', () => apqCache.close());
   const gateway = createGateway({
     tenantDirectory: createTenantDirectory({ tenantsUrl, signer }),
     supergraphSdl: await readFile(config.supergraphPath, 'utf8'),
@@ -39,9 +47,15 @@ export async function startGateway(env: NodeJS.ProcessEnv, root: string) {
     production: config.production,
     maxBodyBytes: config.maxBodyBytes,
     health: createSubgraphHealth({ subgraphUrls: config.subgraphUrls }),
+    apq: { cache: apqCache, ttlSeconds: config.apq.ttlSeconds, maxDocumentBytes: config.apq.maxDocumentBytes },
   });
-  const disposer = createDisposer();
-  await gateway.start();
+  try {
+    await gateway.start();
+  } catch (error) {
+    // Not started: close what is open (the Redis connection) so a failed start leaves nothing behind.
+    await disposer.dispose(log).catch(() => undefined);
+    throw error;
+  }
   disposer.add('apollo', () => gateway.stop());
   const http = await listen(gateway.handler, config.port, config.host);
   disposer.add('http', () => http.close());
