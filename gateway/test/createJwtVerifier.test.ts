@@ -67,6 +67,11 @@ describe('createJwtVerifier', () => {
     await expect(verifier.verify(forged)).rejects.toBeInstanceOf(InvalidTokenError);
   });
 
+  it('never takes the gateway-internal scopes from a token', async () => {
+    const claims = await verifier.verify(await token({ scope: 'read internal:partner-lookup' }));
+    expect(claims.scopes).toEqual(['read']);
+  });
+
   it('accepts platform operators without a tenant', async () => {
     const claims = await verifier.verify(await token({ tenant_id: undefined, platform_admin: true }));
     expect(claims).toMatchObject({ tenantId: null, platformAdmin: true });

@@ -2,4 +2,9 @@
 export const mappers: Record<string, string> = {
   Tenant: 'TenantRef',
   Integration: 'IntegrationEntity',
+  PartnerClient: 'PartnerClientEntity',
+  PersistedDocument: 'PersistedDocumentEntity',
+  PartnerAccess: 'PartnerAccessView',
+  CreatePartnerClientPayload: 'PartnerClientWithKey',
+  RotatePartnerKeyPayload: 'PartnerClientWithKey',
 };

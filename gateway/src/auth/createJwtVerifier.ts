@@ -94,7 +94,8 @@ export function claimsFromPayload(payload: JWTPayload): TenantClaims {
     tenantId,
     userId: str(payload.sub),
     roles: list(payload.roles).map((r) => r.toUpperCase()),
-    scopes: list(payload.scope ?? payload.scopes),
+    // `internal:*` scopes are the gateway's own (service-to-service lookups): never taken from a token.
+    scopes: list(payload.scope ?? payload.scopes).filter((scope) => !scope.startsWith('internal:')),
     plan: isPlan(payload.plan) ? payload.plan : null,
     clientName: str(payload.client_name) ?? str(payload.azp),
     platformAdmin,

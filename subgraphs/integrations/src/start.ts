@@ -3,6 +3,9 @@ import { createPgStore } from '../../kit/src/store/createPgStore.ts';
 import type { IntegrationsContext } from './context.ts';
 import { loadCredentialCipher } from './crypto/loadCredentialCipher.ts';
 import { Integration } from './entities/Integration.ts';
+import { PartnerClient } from './entities/PartnerClient.ts';
+import { PartnerKey } from './entities/PartnerKey.ts';
+import { PersistedDocument } from './entities/PersistedDocument.ts';
 import { migrations } from './migrations.ts';
 import { createIntegrationsSubgraph } from './server.ts';
 
@@ -17,8 +20,8 @@ export const startIntegrations: StartSubgraph<IntegrationsContext> = async (conf
     adminUrl: config.databaseUrl,
     appUrl: config.appDatabaseUrl,
     appPassword: config.appDatabasePassword,
-    entities: [Integration],
-    tenantScoped: [Integration],
+    entities: [Integration, PartnerClient, PartnerKey, PersistedDocument],
+    tenantScoped: [Integration, PartnerClient, PartnerKey, PersistedDocument],
     migrations,
     log: deps.log,
     // The store's outbox relay publishes the events its transactions enqueue.
