@@ -9,8 +9,9 @@ import { mappers as simulations } from './subgraphs/simulations/codegen.mappers.
 
 /**
  * Typed resolvers for every subgraph (federation-aware, parents mapped to the store's entities)
- * and typed documents for the operations the end-to-end tests send. `npm run codegen:check`
- * (part of `npm test`) fails when any generated file is stale.
+ * and typed documents for the operations the end-to-end tests send, plus their persisted documents
+ * manifest (e2e/generated/persisted-documents.json). `npm run codegen:check` (part of `npm test`)
+ * fails when any generated file is stale.
  */
 const mappersBySubgraph: Record<string, Record<string, string>> = {
   tenants,
@@ -56,7 +57,9 @@ const config: CodegenConfig = {
       schema: 'schema/supergraph.graphql',
       documents: 'e2e/operations/**/*.graphql',
       preset: 'client',
-      presetConfig: { fragmentMasking: false },
+      // persisted-documents.json (sha256 → document) is the trusted-documents manifest for these
+      // operations; it registers as a partner manifest and the documents carry their hash.
+      presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: 'sha256' } },
       config: { useTypeImports: true, enumsAsTypes: true, scalars: { DateTime: 'string', JSON: 'unknown' } },
     },
   },

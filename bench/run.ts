@@ -1,5 +1,6 @@
 import { benchGatewayOverhead } from './gatewayOverhead.bench.ts';
 import { benchMonteCarlo } from './montecarlo.bench.ts';
+import { benchPersisted } from './persisted.bench.ts';
 import { benchStreaming } from './streaming.bench.ts';
 import { printStreamingFigures } from './printStreamingFigures.ts';
 
@@ -29,6 +30,14 @@ try {
     'plain @apollo/gateway': { rps: fmt(baseline.rps), p50_ms: fmt(baseline.p50), p99_ms: fmt(baseline.p99), requests: baseline.requests, errors: baseline.errors },
   });
   console.log(`throughput ratio (ours / plain): ${ratio.toFixed(3)}`);
+
+  const pq = await benchPersisted({ durationMs, concurrency });
+  console.log(`\nTenantOverview through the gateway: APQ hash vs full query, ${concurrency} concurrent clients, ${durationMs / 1000}s each`);
+  console.table({
+    [`persisted (hash only, ${pq.requestBytes.persisted} B body)`]: { rps: fmt(pq.persisted.rps), p50_ms: fmt(pq.persisted.p50), p99_ms: fmt(pq.persisted.p99), requests: pq.persisted.requests, errors: pq.persisted.errors },
+    [`full query (${pq.requestBytes.full} B body)`]: { rps: fmt(pq.full.rps), p50_ms: fmt(pq.full.p50), p99_ms: fmt(pq.full.p99), requests: pq.full.requests, errors: pq.full.errors },
+  });
+  console.log(`throughput ratio (persisted / full): ${pq.ratio.toFixed(3)}`);
 
   const env = process.env;
   printStreamingFigures(

@@ -37,6 +37,10 @@ export interface GatewayConfig {
     /** Bound of the in-process cache (Redis is bounded by the TTL and its own maxmemory policy). */
     readonly maxEntries: number;
   };
+  /** How long partner keys and documents (answers and refusals) are cached: revocation applies within it. */
+  readonly partnerCacheTtlSeconds: number;
+  /** Safelist mode: `enforce` runs only the manifest's documents for bearer callers. */
+  readonly safelist: { readonly mode: 'off' | 'enforce'; readonly manifestPath: string | undefined };
 }
 
 const isJwk = (value: unknown): value is JWK => typeof value === 'object' && value !== null && 'kty' in value;
@@ -80,7 +84,13 @@ export function loadGatewayConfig(env: Env, root: string): GatewayConfig {
       maxDocumentBytes: e.int('APQ_MAX_DOCUMENT_BYTES', 64 * 1024, { min: 0, max: 16 * 1024 * 1024 }),
       maxEntries: e.int('APQ_MAX_ENTRIES', 1_000, { min: 1, max: 1_000_000 }),
     },
+    partnerCacheTtlSeconds: e.int('PARTNER_CACHE_TTL_SECONDS', 5, { min: 1, max: 60 }),
+    safelist: {
+      mode: e.oneOf('SAFELIST_MODE', ['off', 'enforce'], 'off'),
+      manifestPath: e.string('SAFELIST_MANIFEST_PATH', '') || undefined,
+    },
   };
+  if (config.safelist.mode === 'enforce' && !config.safelist.manifestPath) e.problem('SAFELIST_MANIFEST_PATH is required when SAFELIST_MODE=enforce');
   e.done();
   return Object.freeze(config);
 }

@@ -23,6 +23,13 @@ import { createMemoryCache } from '../../subgraphs/kit/src/cache/createMemoryCac
 import { createApqCache } from './persisted/createApqCache.ts';
 import type { ApqCacheOptions } from './persisted/createApqCache.ts';
 import { withApqErrorCodes } from './persisted/withApqErrorCodes.ts';
+import { HeaderMap } from '@apollo/server';
+import type { HTTPGraphQLResponse } from '@apollo/server';
+import type { TenantClaims } from '../../subgraphs/kit/src/auth/claims.ts';
+import type { PlatformError } from '../../subgraphs/kit/src/errors.ts';
+import type { PartnerDirectory } from './auth/createPartnerDirectory.ts';
+import { createPersistedGate, notAllowed } from './persisted/createPersistedGate.ts';
+import type { Safelist } from './persisted/loadSafelist.ts';
 
 export interface GatewayDeps {
   supergraphSdl: string;
@@ -43,6 +50,10 @@ export interface GatewayDeps {
    * Default: an in-process cache of 1,000 documents, 24 h, 64 KiB. The caller owns the cache's lifetime.
    */
   apq?: Omit<ApqCacheOptions, 'log'>;
+  /** Partner keys and registered documents (integrations subgraph); without it `x-api-key` is refused. */
+  partners?: PartnerDirectory;
+  /** Safelist mode: when set, bearer callers run only these documents (introspection per `introspection`). */
+  safelist?: Safelist;
 }
 
 /** Largest message a subgraph may send the gateway on a subscription connection. */
@@ -92,17 +103,59 @@ export function createGateway(deps: GatewayDeps) {
   // One authentication (JWT, then the tenant's stored record) for HTTP requests and sockets alike.
   const authenticator = createAuthenticator({ jwtVerifier: deps.jwtVerifier, tenantDirectory: deps.tenantDirectory, log });
 
-  async function context(req: IncomingMessage): Promise<GatewayContext> {
+  const requestIdOf = (req: IncomingMessage) => {
     const incoming = req.headers['x-request-id'];
-    const requestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+  };
+  const contextFor = (claims: TenantClaims, requestId: string): GatewayContext => ({
+    claims,
+    requestId,
+    log: log.child({ requestId, tenantId: claims.tenantId ?? undefined }),
+  });
+
+  async function context(req: IncomingMessage): Promise<GatewayContext> {
+    const requestId = requestIdOf(req);
     const token = bearerToken(req.headers.authorization);
     if (!token) throw unauthenticated('Send a bearer token in the Authorization header');
     const claims = await authenticator.authenticate(token, requestId);
-    return { claims, requestId, log: log.child({ requestId, tenantId: claims.tenantId ?? undefined }) };
+    return contextFor(claims, requestId);
   }
 
+  const gate = createPersistedGate({
+    partners: deps.partners ?? null,
+    tenantDirectory: deps.tenantDirectory,
+    safelist: deps.safelist ?? null,
+    introspection: deps.introspection,
+    log,
+  });
+
+  /** A refusal answered before Apollo: the document is never parsed, planned or executed. */
+  const refusal = (error: PlatformError): HTTPGraphQLResponse => {
+    const { http, ...extensions } = error.extensions as { http?: { status?: number } } & Record<string, unknown>;
+    const headers = new HeaderMap([['content-type', 'application/json; charset=utf-8']]);
+    return { status: http?.status ?? 400, headers, body: { kind: 'complete', string: JSON.stringify({ errors: [{ message: error.message, extensions }] }) } };
+  };
+
+  // The HTTP handler talks to Apollo through this view of the server, whose one difference is the
+  // persisted-document gate in front of executeHTTPGraphQLRequest (partners, safelist mode).
+  const gatedServer = Object.create(server) as ApolloServer<GatewayContext>;
+  gatedServer.executeHTTPGraphQLRequest = async ({ httpGraphQLRequest, context: makeContext }) => {
+    const apiKey = httpGraphQLRequest.headers.get('x-api-key') ?? null;
+    const bearer = httpGraphQLRequest.headers.get('authorization') !== undefined;
+    const incoming = httpGraphQLRequest.headers.get('x-request-id');
+    const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    const outcome = await gate.check(httpGraphQLRequest, { apiKey, bearer, requestId });
+    if (outcome.kind === 'refuse') return refusal(outcome.error);
+    if (outcome.kind === 'pass') return server.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: makeContext });
+    const claims = outcome.claims;
+    return server.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: outcome.request,
+      context: claims ? async () => contextFor(claims, requestId) : makeContext,
+    });
+  };
+
   const handler = createGraphQLHandler<GatewayContext>({
-    server,
+    server: gatedServer,
     context,
     log,
     health: deps.health,
@@ -119,6 +172,11 @@ export function createGateway(deps: GatewayDeps) {
     webSocketImpl: boundedWebSocket(UPSTREAM_MAX_PAYLOAD_BYTES),
     // Queries and mutations over the socket run through Apollo Server, plugins and masking included.
     async executeOperation(request, contextValue) {
+      // Safelist mode covers the socket too: the document must print like one of the manifest's.
+      if (!gate.allowsDocument(request.query)) {
+        const error = notAllowed('Only documents in the safelist run on this gateway');
+        return { errors: [{ message: error.message, extensions: { code: error.code } }] };
+      }
       const response = await server.executeOperation(request, { contextValue });
       if (response.body.kind === 'single') return response.body.singleResult;
       return { errors: [{ message: 'Incremental delivery is not supported over this transport', extensions: { code: 'BAD_REQUEST' } }] };

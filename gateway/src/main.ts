@@ -13,6 +13,8 @@ import { createSubgraphHealth } from './health/createSubgraphHealth.ts';
 import { createTenantDirectory } from './claims/createTenantDirectory.ts';
 import { createMemoryCache } from '../../subgraphs/kit/src/cache/createMemoryCache.ts';
 import { createRedisCache } from '../../subgraphs/kit/src/cache/createRedisCache.ts';
+import { createPartnerDirectory } from './auth/createPartnerDirectory.ts';
+import { loadSafelist } from './persisted/loadSafelist.ts';
 
 export async function startGateway(env: NodeJS.ProcessEnv, root: string) {
   const config = loadGatewayConfig(env, root);
@@ -29,6 +31,13 @@ export async function startGateway(env: NodeJS.ProcessEnv, root: string) {
   const signer = await createContextSigner(contextKey, config.contextTokenTtlSeconds);
   const tenantsUrl = config.subgraphUrls.tenants;
   if (!tenantsUrl) throw new Error('no URL for the tenants subgraph');
+  const integrationsUrl = config.subgraphUrls.integrations;
+  if (!integrationsUrl) throw new Error('no URL for the integrations subgraph');
+  // Loaded and validated against this supergraph before serving: a stale manifest stops the start.
+  const safelist =
+    config.safelist.mode === 'enforce' && config.safelist.manifestPath
+      ? await loadSafelist(config.safelist.manifestPath, config.supergraphPath)
+      : undefined;
   const disposer = createDisposer();
   // Persisted queries in Redis so every replica shares them; in-process on the embedded default.
   const apqCache = config.redisUrl
@@ -47,6 +56,8 @@ export async function startGateway(env: NodeJS.ProcessEnv, root: string) {
     production: config.production,
     maxBodyBytes: config.maxBodyBytes,
     health: createSubgraphHealth({ subgraphUrls: config.subgraphUrls }),
+    partners: createPartnerDirectory({ integrationsUrl, signer, ttlMs: config.partnerCacheTtlSeconds * 1000 }),
+    ...(safelist ? { safelist } : {}),
     apq: { cache: apqCache, ttlSeconds: config.apq.ttlSeconds, maxDocumentBytes: config.apq.maxDocumentBytes },
   });
   try {

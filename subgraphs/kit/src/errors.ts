@@ -18,6 +18,7 @@ export const ErrorCode = {
   BAD_REQUEST: 'BAD_REQUEST',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  PERSISTED_QUERY_NOT_ALLOWED: 'PERSISTED_QUERY_NOT_ALLOWED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -28,6 +29,7 @@ const httpStatusOf: Partial<Record<ErrorCode, number>> = {
   BAD_REQUEST: 400,
   RATE_LIMITED: 429,
   SERVICE_UNAVAILABLE: 503,
+  PERSISTED_QUERY_NOT_ALLOWED: 403,
 };
 
 /** Codes produced by graphql-js / Apollo Server itself that are safe to show as they are. */
