@@ -28,7 +28,7 @@ import type { HTTPGraphQLResponse } from '@apollo/server';
 import type { TenantClaims } from '../../subgraphs/kit/src/auth/claims.ts';
 import type { PlatformError } from '../../subgraphs/kit/src/errors.ts';
 import type { PartnerDirectory } from './auth/createPartnerDirectory.ts';
-import { createPersistedGate, notAllowed } from './persisted/createPersistedGate.ts';
+import { createPersistedGate } from './persisted/createPersistedGate.ts';
 import type { Safelist } from './persisted/loadSafelist.ts';
 
 export interface GatewayDeps {
@@ -127,6 +127,8 @@ export function createGateway(deps: GatewayDeps) {
     safelist: deps.safelist ?? null,
     introspection: deps.introspection,
     log,
+    // Apollo keys APQ documents `apq:<sha256>` in this cache (PrefixingKeyValueCache).
+    apqLookup: (hash) => apq.cache.get(`apq:${hash}`).catch(() => null),
   });
 
   /** A refusal answered before Apollo: the document is never parsed, planned or executed. */
@@ -171,12 +173,11 @@ export function createGateway(deps: GatewayDeps) {
     log: log.child({ transport: 'graphql-ws' }),
     webSocketImpl: boundedWebSocket(UPSTREAM_MAX_PAYLOAD_BYTES),
     // Queries and mutations over the socket run through Apollo Server, plugins and masking included.
+    // Partner keys and persisted documents over the socket follow the HTTP gate's rules; safelist
+    // mode covers every operation sent over it (resolveSocketDocument), subscriptions included.
+    partners: (apiKey, requestId) => gate.partner(apiKey, requestId),
+    resolveDocument: (fields, caller) => gate.resolveSocketDocument(fields, caller),
     async executeOperation(request, contextValue) {
-      // Safelist mode covers the socket too: the document must print like one of the manifest's.
-      if (!gate.allowsDocument(request.query)) {
-        const error = notAllowed('Only documents in the safelist run on this gateway');
-        return { errors: [{ message: error.message, extensions: { code: error.code } }] };
-      }
       const response = await server.executeOperation(request, { contextValue });
       if (response.body.kind === 'single') return response.body.singleResult;
       return { errors: [{ message: 'Incremental delivery is not supported over this transport', extensions: { code: 'BAD_REQUEST' } }] };

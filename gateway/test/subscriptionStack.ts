@@ -26,6 +26,7 @@ import { TenantDirectoryUnavailable } from '../src/claims/createTenantDirectory.
 import type { TenantRecord } from '../src/claims/createTenantDirectory.ts';
 import { createJwtVerifier } from '../src/auth/createJwtVerifier.ts';
 import { createGateway } from '../src/createGateway.ts';
+import type { GatewayDeps } from '../src/createGateway.ts';
 import type { SubscriptionServerLimits } from '../src/subscriptions/createSubscriptionServer.ts';
 
 /**
@@ -85,6 +86,8 @@ export interface SubscriptionStack {
   wsUrl: string;
   /** Tick generators running in the ticker subgraph (their `finally` has not run). */
   tickersRunning(): number;
+  /** Ticker subscriptions the subgraph was asked to open, ever (refused ones included). */
+  tickSubscriptions(): number;
   /** Owner references the owners subgraph resolved (through `_entities`). */
   ownerLookups(): number;
   tenants: Map<string, TenantRecord>;
@@ -94,11 +97,13 @@ export interface SubscriptionStack {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function startSubscriptionStack(options: { limits?: Partial<SubscriptionServerLimits>; log?: Logger } = {}): Promise<SubscriptionStack> {
+export async function startSubscriptionStack(
+  options: { limits?: Partial<SubscriptionServerLimits>; log?: Logger; gateway?: Pick<GatewayDeps, 'partners' | 'safelist'> } = {},
+): Promise<SubscriptionStack> {
   const log = options.log ?? silentLogger;
   const keys = await generateDevKeys();
   const signer = await createContextSigner(keys.context.privateJwk, 60);
-  const tickers = { running: 0 };
+  const tickers = { running: 0, started: 0 };
   let lookups = 0;
 
   const ticker = await serveTiny('ticker', tickerSdl, keys, log, tickerResolvers(tickers));
@@ -137,6 +142,7 @@ export async function startSubscriptionStack(options: { limits?: Partial<Subscri
     maxBodyBytes: 100_000,
     health: async () => ({ ok: true }),
     subscriptionLimits: { upstreamRetryAttempts: 0, ...options.limits },
+    ...options.gateway,
   });
   await gateway.start();
   const http = await listen(gateway.handler, 0, '127.0.0.1');
@@ -153,6 +159,7 @@ export async function startSubscriptionStack(options: { limits?: Partial<Subscri
     websocket,
     wsUrl: http.url.replace(/^http/, 'ws'),
     tickersRunning: () => tickers.running,
+    tickSubscriptions: () => tickers.started,
     ownerLookups: () => lookups,
     tenants,
     token: (tenantId, tokenOptions = {}) =>
@@ -174,12 +181,13 @@ export async function startSubscriptionStack(options: { limits?: Partial<Subscri
 }
 
 /** The ticker's resolvers; `counter.running` counts tick generators whose `finally` has not run. */
-export function tickerResolvers(counter: { running: number }) {
+export function tickerResolvers(counter: { running: number; started?: number }) {
   return {
     Query: { tickerInfo: () => 'ticking' },
     Subscription: {
       ticks: {
         subscribe: (_: unknown, args: { count?: number | null; intervalMs?: number | null; failAt?: number | null; refuse?: boolean | null }, context: SubgraphContext) => {
+          counter.started = (counter.started ?? 0) + 1;
           if (args.refuse) throw notFound('Ticker', 'refused');
           return (async function* ticks() {
             counter.running += 1;

@@ -1,11 +1,11 @@
 import type { HTTPGraphQLRequest } from '@apollo/server';
-import { parse, print } from 'graphql';
+import { GraphQLError, parse, print } from 'graphql';
 import type { DocumentNode } from 'graphql';
 import type { TenantClaims } from '../../../subgraphs/kit/src/auth/claims.ts';
 import { ErrorCode, PlatformError, unauthenticated } from '../../../subgraphs/kit/src/errors.ts';
 import type { Logger } from '../../../subgraphs/kit/src/log.ts';
 import { PartnerDirectoryUnavailable } from '../auth/createPartnerDirectory.ts';
-import type { PartnerDirectory } from '../auth/createPartnerDirectory.ts';
+import type { PartnerAccess, PartnerDirectory } from '../auth/createPartnerDirectory.ts';
 import { TenantDirectoryUnavailable } from '../claims/createTenantDirectory.ts';
 import type { TenantDirectory } from '../claims/createTenantDirectory.ts';
 import { documentHash, normalizeDocumentId } from './documentIds.ts';
@@ -38,6 +38,8 @@ export function createPersistedGate(deps: {
   safelist: Safelist | null;
   introspection: boolean;
   log: Logger;
+  /** A text registered through APQ (the shared store), for sockets that name a document by its hash. */
+  apqLookup?: (hash: string) => Promise<string | null>;
 }) {
   const { log } = deps;
   const printedSafelist = deps.safelist ? new Set([...deps.safelist.values()].map((body) => print(parse(body)))) : null;
@@ -126,6 +128,60 @@ export function createPersistedGate(deps: {
         return deps.introspection ? { kind: 'pass' } : { kind: 'refuse', error: notAllowed('Introspection is disabled') };
       }
       return { kind: 'refuse', error: notAllowed('Only documents in the safelist run on this gateway') };
+    },
+
+    /** A partner key's client and claims (for connection_init), or the refusal. */
+    partner: partnerClaims,
+
+    /**
+     * The text a graphql-ws subscribe message runs, by the HTTP rules: partner sockets only their
+     * client's registered documents (by id, or text whose hash is registered); bearer sockets a
+     * hash from the APQ store, and in safelist mode only listed documents, subscriptions included.
+     * Errors carry no HTTP status (there is none on a socket).
+     */
+    async resolveSocketDocument(
+      fields: { query: string | undefined; documentId: string | undefined },
+      caller: { partner: PartnerAccess | null; requestId: string },
+    ): Promise<string | GraphQLError> {
+      const refuse = (message: string) => new PlatformError(ErrorCode.PERSISTED_QUERY_NOT_ALLOWED, message);
+      const query = fields.query === '' ? undefined : fields.query;
+      if (query !== undefined && fields.documentId !== undefined && normalizeDocumentId(fields.documentId) !== documentHash(query)) {
+        return refuse('The document id does not match the query text');
+      }
+      if (caller.partner) {
+        const id = query !== undefined ? documentHash(query) : fields.documentId !== undefined ? normalizeDocumentId(fields.documentId) : null;
+        if (id === null) return refuse('Partners run registered documents only: send a documentId');
+        const registered = caller.partner.documentIds.some((d) => normalizeDocumentId(d) === id);
+        let body: string | null = null;
+        try {
+          body = registered ? await deps.partners!.document(caller.partner.clientId, id) : null;
+        } catch (error) {
+          if (!(error instanceof PartnerDirectoryUnavailable)) throw error;
+          return new PlatformError(ErrorCode.SERVICE_UNAVAILABLE, 'The partner directory is unavailable; try again shortly');
+        }
+        if (body === null) {
+          log.info('refused an unregistered partner document over websocket', { requestId: caller.requestId, clientId: caller.partner.clientId, documentId: id });
+          return refuse('This document is not registered for this client');
+        }
+        return body;
+      }
+      if (query === undefined) {
+        if (fields.documentId === undefined) return new PlatformError(ErrorCode.BAD_REQUEST, 'Send a query or a document id');
+        const id = normalizeDocumentId(fields.documentId);
+        if (deps.safelist) return deps.safelist.get(id) ?? refuse('Only documents in the safelist run on this gateway');
+        const stored = deps.apqLookup ? await deps.apqLookup(id) : null;
+        return stored ?? new GraphQLError('PersistedQueryNotFound', { extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } });
+      }
+      if (!deps.safelist || deps.safelist.has(documentHash(query))) return query;
+      let printed: string;
+      try {
+        printed = print(parse(query));
+      } catch {
+        return refuse('Only documents in the safelist run on this gateway');
+      }
+      if (printedSafelist!.has(printed)) return query;
+      if (isIntrospectionOnly(query)) return deps.introspection ? query : refuse('Introspection is disabled');
+      return refuse('Only documents in the safelist run on this gateway');
     },
 
     /** The safelist check for queries and mutations over graphql-ws, which arrive parsed (compared printed). */

@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import type { DocumentNode, FormattedExecutionResult } from 'graphql';
-import type { ExecutionResult, ServerOptions } from 'graphql-ws';
+import type { DocumentNode, FormattedExecutionResult, GraphQLError } from 'graphql';
+import type { ExecutionResult, ServerOptions, SubscribePayload } from 'graphql-ws';
 import type { ContextSigner } from '../../../subgraphs/kit/src/auth/contextToken.ts';
 import type { TenantClaims } from '../../../subgraphs/kit/src/auth/claims.ts';
 import { ErrorCode, PlatformError, unauthenticated } from '../../../subgraphs/kit/src/errors.ts';
 import { maskErrors, maskExecutionResult } from '../../../subgraphs/kit/src/http/maskExecutionResult.ts';
 import type { Logger } from '../../../subgraphs/kit/src/log.ts';
 import type { Authenticator } from '../auth/createAuthenticator.ts';
+import type { PartnerAccess } from '../auth/createPartnerDirectory.ts';
 import { createSignedDataSource } from '../claims/createSignedDataSource.ts';
 import type { GatewayContext } from '../GatewayContext.ts';
 import { CLOSE_FORBIDDEN, authenticateConnection } from './authenticateConnection.ts';
+import type { PartnerAuthenticator } from './authenticateConnection.ts';
 import { createEventExecutor } from './createEventExecutor.ts';
 import { createSubscriptionLimits } from './createSubscriptionLimits.ts';
 import { createSubscriptionPlanner } from './createSubscriptionPlanner.ts';
@@ -52,6 +54,16 @@ export interface SubscriptionServerDeps {
   /** Runs a query or mutation sent over the socket through the gateway's normal executor; without it they are refused. */
   executeOperation?: (request: { query: DocumentNode; variables?: Record<string, unknown>; operationName?: string }, context: GatewayContext) => Promise<FormattedExecutionResult>;
   limits?: Partial<SubscriptionServerLimits>;
+  /** Partner keys in connection_init (`x-api-key`); without it they are refused with 4403. */
+  partners?: PartnerAuthenticator;
+  /**
+   * Persisted documents: the text a subscribe message runs (its own, or the one its id names),
+   * or the refusal. Without it only full text runs, as sent.
+   */
+  resolveDocument?: (
+    fields: { query: string | undefined; documentId: string | undefined },
+    caller: { partner: PartnerAccess | null; requestId: string },
+  ) => Promise<string | GraphQLError>;
   upstreamRetryWait?: (retries: number) => Promise<void>;
   now?: () => number;
 }
@@ -81,6 +93,8 @@ export interface SubscriptionServer {
 
 interface Session {
   claims: TenantClaims;
+  /** Set on sockets opened with a partner key: only the client's registered documents run. */
+  partner: PartnerAccess | null;
   tenantKey: string;
   log: Logger;
   upstream: UpstreamConnections;
@@ -145,7 +159,7 @@ export function createSubscriptionServer(deps: SubscriptionServerDeps): Subscrip
     connectionInitWaitTimeout: limitsConfig.connectionInitWaitTimeoutMs,
     async onConnect(ctx) {
       const socketId = randomUUID();
-      const verdict = await authenticateConnection(ctx.connectionParams, deps.authenticator, socketId);
+      const verdict = await authenticateConnection(ctx.connectionParams, deps.authenticator, socketId, deps.partners);
       if (!verdict.ok) {
         deps.log.info('refused websocket', { socketId, code: verdict.code });
         ctx.extra.socket.close(verdict.code, verdict.reason);
@@ -157,6 +171,7 @@ export function createSubscriptionServer(deps: SubscriptionServerDeps): Subscrip
       const log = deps.log.child({ socketId, tenantId: claims.tenantId ?? undefined });
       const session: Session = {
         claims,
+        partner: verdict.partner ?? null,
         tenantKey: claims.tenantId ?? `operator:${claims.userId ?? 'anonymous'}`,
         log,
         upstream: createUpstreamConnections({
@@ -180,13 +195,21 @@ export function createSubscriptionServer(deps: SubscriptionServerDeps): Subscrip
       closedSockets.add(ctx);
       endSession(ctx);
     },
-    onSubscribe(ctx, _id, payload) {
+    async onSubscribe(ctx, _id, payload) {
       const session = sessions.get(ctx);
       if (!session) return [unauthenticated('The connection is not authenticated', false)];
-      const result = planner.plan(payload.query, payload.operationName);
+      const requestId = randomUUID();
+      let query = payload.query;
+      if (deps.resolveDocument) {
+        const resolved = await deps.resolveDocument(documentFields(payload), { partner: session.partner, requestId });
+        if (typeof resolved !== 'string') return [resolved];
+        // The socket may have closed while the document was looked up.
+        if (sessions.get(ctx) !== session) return [unauthenticated('The connection is closed', false)];
+        query = resolved;
+      }
+      const result = planner.plan(query, payload.operationName);
       if (!result.ok) return result.errors;
       const { planned } = result;
-      const requestId = randomUUID();
       const operationName = payload.operationName ?? undefined;
       const context: GatewayContext = { claims: session.claims, requestId, log: session.log.child({ requestId, operationName }) };
       const args = { schema: planner.schema, document: planned.document, operationName, variableValues: payload.variables, contextValue: context };
@@ -262,6 +285,18 @@ export function createSubscriptionServer(deps: SubscriptionServerDeps): Subscrip
       for (const key of [...sessions.keys()]) endSession(key);
     },
   };
+}
+
+/**
+ * graphql-ws requires `query` to be a string, so a message naming its document by id sends it
+ * empty with the id in `documentId` (top level, which graphql-ws passes through), in
+ * `extensions.documentId`, or as the APQ hash in `extensions.persistedQuery.sha256Hash`.
+ */
+function documentFields(payload: SubscribePayload): { query: string | undefined; documentId: string | undefined } {
+  const extensions = (payload.extensions ?? {}) as { documentId?: unknown; persistedQuery?: { sha256Hash?: unknown } };
+  const candidates = [(payload as { documentId?: unknown }).documentId, extensions.documentId, extensions.persistedQuery?.sha256Hash];
+  const documentId = candidates.find((c): c is string => typeof c === 'string' && c !== '');
+  return { query: payload.query === '' ? undefined : payload.query, documentId };
 }
 
 function maskedInternal() {
