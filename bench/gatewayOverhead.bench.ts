@@ -4,8 +4,9 @@ import { print } from 'graphql';
 import { createContextSigner } from '../subgraphs/kit/src/auth/contextToken.ts';
 import { startStack } from '../e2e/harness/startStack.ts';
 import { freePort } from '../e2e/harness/freePort.ts';
-import { request, bearer } from '../e2e/harness/graphqlClient.ts';
-import { CreateTenantDocument, CreateConversationDocument, SendMessageDocument, TenantOverviewDocument } from '../e2e/generated/graphql.ts';
+import { bearer } from '../e2e/harness/graphqlClient.ts';
+import { TenantOverviewDocument } from '../e2e/generated/graphql.ts';
+import { seedBenchTenant } from './seedBenchTenant.ts';
 import { loadTest } from './loadTest.ts';
 
 /**
@@ -17,16 +18,7 @@ export async function benchGatewayOverhead(options: { durationMs: number; concur
   const stack = await startStack();
   let plain: ReturnType<typeof spawn> | undefined;
   try {
-    const operator = await stack.token({ platform_admin: true }, { expiresIn: '2h' });
-    const created = await request(stack.gatewayUrl, CreateTenantDocument, { input: { slug: `bench-${Date.now()}`, name: 'Bench', plan: 'ENTERPRISE' } }, bearer(operator));
-    const tenantId = created.data!.createTenant.id;
-    const token = await stack.token({ tenant_id: tenantId, roles: ['admin'], plan: 'ENTERPRISE' }, { expiresIn: '2h' });
-    for (let c = 0; c < 5; c += 1) {
-      const conv = await request(stack.gatewayUrl, CreateConversationDocument, { input: { title: `Conversation ${c}` } }, bearer(token));
-      for (let m = 0; m < 3; m += 1) {
-        await request(stack.gatewayUrl, SendMessageDocument, { conversationId: conv.data!.createConversation.id, content: `Message ${m}` }, bearer(token));
-      }
-    }
+    const { tenantId, token } = await seedBenchTenant(stack);
     // The baseline forwards one long-lived context per subgraph, signed once up front.
     const signer = await createContextSigner(stack.keys.context.privateJwk, 300);
     const claims = { tenantId, userId: 'bench', roles: ['ADMIN'], scopes: [], plan: 'ENTERPRISE' as const, clientName: 'bench', platformAdmin: false };

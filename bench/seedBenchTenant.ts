@@ -3,7 +3,7 @@ import { request, bearer } from '../e2e/harness/graphqlClient.ts';
 import { CreateTenantDocument, CreateConversationDocument, SendMessageDocument } from '../e2e/generated/graphql.ts';
 
 /**
- * The tenant the gateway benchmarks read (as in gatewayOverhead.bench.ts): 5 conversations with
+ * The tenant the gateway benchmarks read: 5 conversations with
  * 3 messages each, so TenantOverview fans out to every subgraph. Returns a tenant-admin token.
  */
 export async function seedBenchTenant(stack: Stack): Promise<{ tenantId: string; token: string }> {
