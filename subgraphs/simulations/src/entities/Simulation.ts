@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { defineEntity, p } from '@mikro-orm/core';
 import type { InferEntity } from '@mikro-orm/core';
 import type { SimulationVariable } from '../engine/validateSimulationSpec.ts';
-import type { HistogramBin } from '../engine/statistics.ts';
+import type { Summary } from '../engine/statistics.ts';
 
 export const simulationStatuses = ['QUEUED', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED'] as const;
 export type SimulationStatus = (typeof simulationStatuses)[number];
@@ -10,24 +10,15 @@ export type SimulationStatus = (typeof simulationStatuses)[number];
 /** Statuses a run can still leave; the others are final. */
 export const unfinishedStatuses: readonly SimulationStatus[] = ['QUEUED', 'RUNNING'];
 
-/** The stored distribution of a completed run's output (the `result` jsonb column). */
-export interface SimulationResultData {
+/**
+ * The stored distribution of a completed run's output (the `result` jsonb column): the engine's
+ * summary, with `count` named `samples` (finite outcomes) beside the non-finite ones left out.
+ */
+export type SimulationResultData = Omit<Summary, 'count'> & {
   /** Finite outcomes the statistics are over. */
   samples: number;
   nonFinite: number;
-  mean: number;
-  stdDev: number;
-  min: number;
-  max: number;
-  p5: number;
-  p10: number;
-  p25: number;
-  p50: number;
-  p75: number;
-  p90: number;
-  p95: number;
-  histogram: HistogramBin[];
-}
+};
 
 /**
  * One Monte Carlo run. `runnerId` and `leaseUntil` say which runner process holds a RUNNING run
