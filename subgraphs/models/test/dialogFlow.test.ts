@@ -112,15 +112,14 @@ describe('dialog flow client', () => {
   });
 
   it('pauses between words and stops at once when aborted', async () => {
-    const client = createDialogFlowClient({ wordDelayMs: 1000 });
+    // A pause far longer than the test's timeout: only the abort can end the wait.
+    const client = createDialogFlowClient({ wordDelayMs: 600_000 });
     const controller = new AbortController();
     const stream = client.streamCompletion({ model: 'm', messages: [user('hello')], signal: controller.signal });
     expect((await stream.next()).value).toEqual({ text: 'Hello! ' });
-    const started = Date.now();
     const second = stream.next();
     setTimeout(() => controller.abort(), 20);
     await expect(second).rejects.toMatchObject({ name: 'ProviderError', kind: 'aborted' });
-    expect(Date.now() - started).toBeLessThan(500);
     await expect(client.streamCompletion({ model: 'm', messages: [], signal: controller.signal }).next()).rejects.toBeInstanceOf(ProviderError);
   });
 });

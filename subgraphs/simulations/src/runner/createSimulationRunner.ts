@@ -51,6 +51,8 @@ export interface SimulationRunnerOptions {
   leaseMs?: number;
   /** Minimum time between two writes of `completed_iterations` of one run. Default 1 s. */
   persistEveryMs?: number;
+  /** Milliseconds clock that spaces progress writes (leases keep wall time); tests move it by hand. Default Date.now. */
+  clock?: () => number;
   /** Tests substitute a misbehaving worker script. */
   workerUrl?: URL;
 }
@@ -82,6 +84,7 @@ export function createSimulationRunner(options: SimulationRunnerOptions): Simula
   const { store, log } = options;
   const leaseMs = options.leaseMs ?? 30_000;
   const persistEveryMs = options.persistEveryMs ?? 1_000;
+  const clock = options.clock ?? Date.now;
   const runnerId = randomUUID();
   const active = new Map<string, ActiveRun>();
   const pending = new Set<Promise<unknown>>();
@@ -127,14 +130,14 @@ export function createSimulationRunner(options: SimulationRunnerOptions): Simula
       run.iterations = row.iterations;
       run.completed = 0;
       run.startedAt = now;
-      run.lastPersistAt = Date.now();
+      run.lastPersistAt = clock();
       return { variables: row.variables, expression: row.expression, iterations: row.iterations, seed: row.seed };
     });
   }
 
   function persistProgress(run: ActiveRun, progress: SimulationProgress): void {
-    if (run.persisting || Date.now() - run.lastPersistAt < persistEveryMs) return;
-    run.lastPersistAt = Date.now();
+    if (run.persisting || clock() - run.lastPersistAt < persistEveryMs) return;
+    run.lastPersistAt = clock();
     run.persisting = asTenant(run, (em) =>
       em.nativeUpdate(Simulation, held(run), {
         completedIterations: progress.completed,
