@@ -21,6 +21,8 @@ export interface StartSimulationsOptions {
   progressIntervalMs?: number;
   /** A progress subscription that hears nothing for this long reads the run again (default 5 s). */
   progressRecheckMs?: number;
+  /** Minimum time between two stored progress writes of one run (default 1 s). */
+  persistEveryMs?: number;
 }
 
 export interface OpenedSimulations {
@@ -65,6 +67,7 @@ export async function openSimulations(
       store,
       log: deps.log,
       workers,
+      persistEveryMs: options.persistEveryMs,
       onProgress: (run, report) => {
         progress.progress(run, report);
         options.onProgress?.(run, report);
