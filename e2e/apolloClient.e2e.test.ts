@@ -20,7 +20,7 @@ import {
   TenantOverviewDocument,
 } from './generated/graphql.ts';
 import { bearer, request } from './harness/graphqlClient.ts';
-import { startStack } from './harness/startStack.ts';
+import { liveSubscriptions, startStack } from './harness/startStack.ts';
 import type { Stack } from './harness/startStack.ts';
 
 /**
@@ -130,12 +130,15 @@ describe('Apollo Client through the gateway', () => {
   });
 
   it('streams chat tokens in order, ending with the stored message and its model from another subgraph', async () => {
+    const conversations = stack.subgraphUrls.conversations!;
+    await expect.poll(() => liveSubscriptions(conversations)).toBe(0); // nothing else follows a conversation
     const streamed = follow(ChatDocument, { conversationId }, {
       until: (data) => data.messageStream.__typename === 'MessageCompleted',
       timeoutMs: 60_000,
     });
-    // graphql-ws has no "subscribed" acknowledgement: give the gateway's upstream subscription a moment.
-    await new Promise((r) => setTimeout(r, 1_500));
+    // graphql-ws has no "subscribed" acknowledgement and tokens are live only: send the message once
+    // the conversations subgraph has subscribed to the conversation's live subject.
+    await expect.poll(() => liveSubscriptions(conversations), { message: 'the chat stream never reached the conversations subgraph' }).toBe(1);
     const { sendMessage } = await mutate(SendMessageDocument, { conversationId, content: 'I would like a refund for order #77' });
     expect(sendMessage.role).toBe('USER');
 

@@ -124,14 +124,15 @@ describe('partner clients through the gateway', () => {
     const revokedAt = Date.now();
     for (const url of [stack.gatewayUrl, stack.secondGatewayUrl!]) {
       let status = 0;
-      while (Date.now() - revokedAt < 5_000) {
+      while (Date.now() - revokedAt < 30_000) {
         status = (await asPartner(url, { documentId: sha256(overview) })).status;
         if (status === 401) break;
         await new Promise((r) => setTimeout(r, 100));
       }
       expect(status, `${url} still accepts the key`).toBe(401);
     }
-    // TTL 1 s plus request time; the 5 s bound above is the check, this is for the log.
+    // TTL 1 s plus request time. The 30 s bound above only catches a key that is never refused on a
+    // loaded machine; "within the TTL" itself is checked with a clock in gateway/test/createPartnerDirectory.test.ts.
     console.info(`revoked key refused by both gateways after ${Date.now() - revokedAt} ms`);
   });
 });

@@ -13,7 +13,7 @@ import {
 } from './generated/graphql.ts';
 import type { ProgressSubscription } from './generated/graphql.ts';
 import { bearer, request } from './harness/graphqlClient.ts';
-import { startStack } from './harness/startStack.ts';
+import { liveSubscriptions, startStack } from './harness/startStack.ts';
 import type { Stack } from './harness/startStack.ts';
 import { collect, wsClient } from './harness/subscribe.ts';
 
@@ -90,13 +90,17 @@ describe('federated subscriptions, two gateways and two replicas', () => {
 
   it('streams chat tokens in order, then the stored message with fields from the models subgraph', async () => {
     const client = wsClient(stack.secondGatewayUrl!, tokenA);
+    // Gateway #2 talks to the second conversations replica; nothing else follows a conversation there.
+    const replica = stack.replicaUrls.conversations!;
+    await expect.poll(() => liveSubscriptions(replica)).toBe(0);
     try {
       const streamed = collect(client, ChatDocument, { conversationId: conversationA }, {
         until: (data) => data.messageStream.__typename === 'MessageCompleted',
         timeoutMs: 60_000,
       });
-      // graphql-ws has no "subscribed" acknowledgement: give the upstream subscription a moment.
-      await new Promise((r) => setTimeout(r, 1_500));
+      // graphql-ws has no "subscribed" acknowledgement and tokens are live only: send the message
+      // once the replica has subscribed to the conversation's live subject.
+      await expect.poll(() => liveSubscriptions(replica), { message: `the chat stream never reached ${replica}` }).toBe(1);
       await ok(request(stack.gatewayUrl, SendMessageDocument, { conversationId: conversationA, content: 'Where is my order #1042?' }, bearer(tokenA)));
       const { events, errors } = await streamed;
       expect(errors).toEqual([]);

@@ -34,6 +34,8 @@ export interface Stack {
   /** The second gateway, when replicas were asked for. */
   secondGatewayUrl: string | null;
   subgraphUrls: Record<string, string>;
+  /** The subgraphs the second gateway talks to: the replicas asked for, the first instances of the others. */
+  replicaUrls: Record<string, string>;
   keys: DevKeys;
   /** A user token as an identity provider would issue it. */
   token(claims: Record<string, unknown>, options?: { expiresIn?: string | number; key?: CryptoKey; issuer?: string }): Promise<string>;
@@ -56,6 +58,18 @@ async function waitHealthy(url: string, child: ChildProcess, name: string, outpu
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`${name} was not healthy within ${timeoutMs} ms:\n${output()}`);
+}
+
+/**
+ * Live subscriptions a subgraph process holds on NATS, from its /health. A stream is listening
+ * once it is counted: the client's subscription went through the gateway to this subgraph, which
+ * checked it and subscribed to the live subject. Live payloads published before that are lost.
+ */
+export async function liveSubscriptions(subgraphUrl: string): Promise<number> {
+  const response = await fetch(new URL('/health', subgraphUrl), { signal: AbortSignal.timeout(5_000) });
+  const body = (await response.json()) as { liveSubscriptions?: unknown };
+  if (typeof body.liveSubscriptions !== 'number') throw new Error(`${subgraphUrl} /health has no liveSubscriptions: ${JSON.stringify(body)}`);
+  return body.liveSubscriptions;
 }
 
 /**
@@ -176,6 +190,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       gatewayUrl,
       secondGatewayUrl,
       subgraphUrls,
+      replicaUrls,
       keys,
       processes,
       logs,

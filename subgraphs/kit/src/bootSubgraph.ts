@@ -78,7 +78,13 @@ export async function serveSubgraph<TContext extends SubgraphContext>(
   try {
     env.done();
     await runtime.server.start();
-    const handler = createGraphQLHandler({ server: runtime.server, context: runtime.createContext, log, health: runtime.health });
+    // /health also reports the live subscriptions held on the live bus (this process's; the whole
+    // stack's when embedded): an operational figure, and what tells a caller a stream is listening.
+    const health = async () => {
+      const result = await runtime.health();
+      return { ...result, details: { ...result.details, liveSubscriptions: deps.live.activeSubscriptions() } };
+    };
+    const handler = createGraphQLHandler({ server: runtime.server, context: runtime.createContext, log, health });
     http = await listen(handler, config.port, config.host);
     const schema = subgraphSchemaOf(runtime.server);
     if (schema?.getSubscriptionType()) {
