@@ -47,7 +47,7 @@ describe('gateway subscriptions over graphql-ws (two kit subgraphs, real sockets
         expect(stack.ticker.subscriptions!.stats()).toEqual({ sockets: 0, subscriptions: 0 });
         expect(stack.tickersRunning()).toBe(0);
       },
-      { timeout: 5_000, interval: 50 },
+      { timeout: 10_000, interval: 50 },
     );
   };
 
@@ -130,15 +130,23 @@ describe('gateway subscriptions over graphql-ws (two kit subgraphs, real sockets
   });
 
   it('closes the socket with 4403 when its token expires, ending its subscriptions upstream', async () => {
-    const token = await stack.token(tenantId, { expiresInSeconds: 2 });
+    // Long enough for connect, auth, the upstream socket and two events on a loaded machine; the
+    // socket must then stay open until the token's `exp` and be closed (4403) soon after it.
+    const token = await stack.token(tenantId, { expiresInSeconds: 8 });
+    const { exp } = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { exp: number };
     const { client, closed } = openClient(stack.wsUrl, { authorization: `Bearer ${token}` });
     clients.push(client);
     const sub = subscribe(client, FOREVER);
     await sub.received(2);
     expect(stack.ticker.subscriptions!.stats().subscriptions).toBe(1);
-    expect((await closed).code).toBe(4403);
+    const { code } = await closed;
+    const closedAt = Date.now();
+    expect(code).toBe(4403);
+    // Not before the token expired (a timer never fires early; 50 ms for clock granularity).
+    expect(closedAt).toBeGreaterThanOrEqual(exp * 1000 - 50);
+    console.info(`socket closed ${closedAt - exp * 1000} ms after the token's exp`);
     await expectAllFreed();
-  });
+  }, 60_000);
 
   it('frees everything on unsubscribe: the upstream subscription, then the upstream socket', async () => {
     const { client } = await connect();
@@ -150,7 +158,7 @@ describe('gateway subscriptions over graphql-ws (two kit subgraphs, real sockets
     expect(stack.ticker.subscriptions!.stats()).toEqual({ sockets: 1, subscriptions: 2 });
     expect(stack.gateway.subscriptions.stats()).toMatchObject({ sockets: 1, subscriptions: 2, upstreamConnections: 1, upstreamSubscriptions: 2 });
     first.unsubscribe();
-    await vi.waitFor(() => expect(stack.ticker.subscriptions!.stats()).toEqual({ sockets: 1, subscriptions: 1 }));
+    await vi.waitFor(() => expect(stack.ticker.subscriptions!.stats()).toEqual({ sockets: 1, subscriptions: 1 }), { timeout: 10_000 });
     expect(stack.gateway.subscriptions.stats()).toMatchObject({ subscriptions: 1, upstreamSubscriptions: 1 });
     second.unsubscribe();
     await expectAllFreed({ socketsOpen: 1 });
@@ -188,7 +196,7 @@ describe('gateway subscriptions over graphql-ws (two kit subgraphs, real sockets
 
     // A freed slot can be taken again.
     held[0]!.unsubscribe();
-    await vi.waitFor(() => expect(stack.gateway.subscriptions.stats().subscriptions).toBe(3));
+    await vi.waitFor(() => expect(stack.gateway.subscriptions.stats().subscriptions).toBe(3), { timeout: 10_000 });
     const again = subscribe(b, FOREVER);
     await again.received(1);
 
@@ -239,7 +247,7 @@ describe('gateway subscriptions when things go away', () => {
       expect(stack.gateway.subscriptions.stats()).toMatchObject({ sockets: 1, subscriptions: 0, upstreamSubscriptions: 0, tenantsWithSubscriptions: 0 });
       await stack.websocket.dispose();
       expect((await closed).code).toBe(1001);
-      await vi.waitFor(() => expect(stack.gateway.subscriptions.stats().sockets).toBe(0));
+      await vi.waitFor(() => expect(stack.gateway.subscriptions.stats().sockets).toBe(0), { timeout: 10_000 });
       await client.dispose();
     } finally {
       await stack.close().catch(() => undefined);

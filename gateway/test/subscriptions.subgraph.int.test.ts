@@ -58,7 +58,7 @@ describe('kit: a subgraph serves its subscriptions over graphql-ws', () => {
     ]);
     expect(ticker.subscriptions!.stats()).toEqual({ sockets: 1, subscriptions: 0 });
     await client.dispose();
-    await vi.waitFor(() => expect(ticker.subscriptions!.stats()).toEqual({ sockets: 0, subscriptions: 0 }));
+    await vi.waitFor(() => expect(ticker.subscriptions!.stats()).toEqual({ sockets: 0, subscriptions: 0 }), { timeout: 10_000 });
   });
 
   it('masks errors like HTTP: catalog codes pass, internal failures do not leak', async () => {
@@ -71,7 +71,7 @@ describe('kit: a subgraph serves its subscriptions over graphql-ws', () => {
     const invalid = await subscribe(client, 'subscription { ticks { nope } }').done;
     expect(errorCodes(invalid.error)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     await client.dispose();
-    await vi.waitFor(() => expect(counter.running).toBe(0));
+    await vi.waitFor(() => expect(counter.running).toBe(0), { timeout: 10_000 });
   });
 
   it('closes a socket that sends more than 64 KiB in one message (1009)', async () => {
@@ -96,7 +96,7 @@ describe('kit: a subgraph serves its subscriptions over graphql-ws', () => {
       const third = await subscribe(client, 'subscription { ticks { index } }').done;
       expect(errorCodes(third.error)).toEqual(['QUOTA_EXCEEDED']);
       await client.dispose();
-      await vi.waitFor(() => expect(served.stats()).toEqual({ sockets: 0, subscriptions: 0 }));
+      await vi.waitFor(() => expect(served.stats()).toEqual({ sockets: 0, subscriptions: 0 }), { timeout: 10_000 });
     } finally {
       await served.dispose();
       await http.close();
@@ -113,7 +113,7 @@ describe('kit: a subgraph serves its subscriptions over graphql-ws', () => {
     expect(own.running).toBe(1);
     await running.close();
     expect((await closed).code).toBe(1001);
-    await vi.waitFor(() => expect(own.running).toBe(0));
+    await vi.waitFor(() => expect(own.running).toBe(0), { timeout: 10_000 });
     expect(running.subscriptions!.stats()).toEqual({ sockets: 0, subscriptions: 0 });
     await client.dispose();
   });
