@@ -26,6 +26,8 @@ export default defineConfig({
           include: ['{gateway,subgraphs,scripts}/**/test/**/*.int.test.ts', 'test/**/*.int.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // Waits on real servers (relay → NATS, PostgreSQL round trips) get what a loaded CI machine needs.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
       {
@@ -34,6 +36,7 @@ export default defineConfig({
           include: ['e2e/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 240_000,
+          expect: { poll: { timeout: 30_000 } },
           fileParallelism: false,
         },
       },

@@ -85,20 +85,44 @@ describe('conversation store on PostgreSQL: isolation underneath the code', () =
 
   it('without row locks (the MongoDB path) retries posts that lose the version check, and counts them all', async () => {
     let attempts = 0;
+    // Barrier (armed for the race only): each attempt's first flush waits until all six first attempts have read the
+    // conversation, so they all hold the same version and all but one must lose the version check, however the
+    // machine schedules them. The fallback only keeps a broken store from hanging the test.
+    const racers = 6;
+    let barrier: { arrived: number; open: () => void; opened: Promise<unknown> } | null = null;
     const optimistic: ConversationStore = {
       ...store,
       rowLocks: false,
       run: (claims, fn) => {
         attempts += 1;
-        return store.run(claims, fn);
+        return store.run(claims, (em) => {
+          const race = barrier;
+          if (race) {
+            const flush = em.flush.bind(em);
+            let first = true;
+            em.flush = async () => {
+              if (first) {
+                first = false;
+                race.arrived += 1;
+                if (race.arrived === racers) race.open();
+                await race.opened;
+              }
+              return flush();
+            };
+          }
+          return fn(em);
+        });
       },
     };
     const service = createConversationService({ store: optimistic, log: silentLogger, claims: claimsFor(tenantA) });
     const conversation = await service.create({ title: 'Race' });
     attempts = 0;
-    await Promise.all(Array.from({ length: 6 }, (_, i) => service.sendMessage(conversation.id, `m${i}`)));
-    // Six posts started together: some lost the race and ran again.
-    expect(attempts).toBeGreaterThan(6);
+    let open!: () => void;
+    const opened = Promise.race([new Promise<void>((resolve) => (open = resolve)), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    barrier = { arrived: 0, open, opened };
+    await Promise.all(Array.from({ length: racers }, (_, i) => service.sendMessage(conversation.id, `m${i}`)));
+    // Six posts read the same version before any wrote: five lost the race and ran again.
+    expect(attempts).toBeGreaterThanOrEqual(2 * racers - 1);
     const stored = await store.run(claimsFor(tenantA), (em) => em.findOneOrFail(Conversation, { id: conversation.id }));
     expect(stored.messageCount).toBe(6);
     const messages = await store.run(claimsFor(tenantA), (em) => em.find(Message, { conversationId: conversation.id }));

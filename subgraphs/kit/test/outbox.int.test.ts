@@ -198,11 +198,22 @@ describe('transactional outbox on PostgreSQL and NATS JetStream', () => {
       const before = await streamCount();
       // The real bus, with every call counted (JetStream would hide a double publish by its msgID).
       const calls: string[] = [];
+      // Rendezvous: each relay's publish waits until the other has also reached publish, i.e. until both hold a locked
+      // batch at once, so both really drain side by side whatever the scheduling. The fallback only keeps a broken
+      // relay from hanging the test: if one relay never gets a batch while the other holds its rows, the participation
+      // checks below fail.
+      const reached = new Map<string, () => void>();
+      const bothReached = Promise.race([
+        Promise.all(['one', 'two'].map((label) => new Promise<void>((resolve) => reached.set(label, resolve)))),
+        sleep(10_000),
+      ]);
       const counted = (label: string, byRelay: Map<string, number>): EventBus => ({
         ...bus,
         async publish(event) {
           calls.push(event.id);
           byRelay.set(label, (byRelay.get(label) ?? 0) + 1);
+          reached.get(label)!();
+          await bothReached;
           await sleep(1); // keep the two rounds' transactions overlapping
           await bus.publish(event);
         },

@@ -227,9 +227,10 @@ describe.each(buses)('simulationProgress on the $name live bus', (busUnderTest) 
         `${((liveEvents.length - 1) / sampling).toFixed(1)}/s while sampling`,
     );
     expect(liveEvents.length).toBeGreaterThan(1);
-    // At most one per 100 ms over the whole stream, and between the first and last live event.
+    // At most one per 100 ms over the whole stream. Arrival times are this process's: a stall can
+    // bunch deliveries, so the exact spacing is checked on the publisher with a moved clock
+    // (progressPublisher.test.ts), and here only the rate over the whole stream.
     expect(liveEvents.length).toBeLessThanOrEqual(Math.floor(seconds * 10) + 2);
-    expect(liveEvents.length - 1).toBeLessThanOrEqual(Math.floor(sampling * 10) + 1);
     for (const { event } of liveEvents) {
       expect(event.simulation.status).toBe('RUNNING');
       expect(event.running).not.toBeNull();
@@ -255,7 +256,9 @@ describe.each(buses)('simulationProgress on the $name live bus', (busUnderTest) 
     expect(first.simulation.status).toBe('RUNNING');
     expect(first.completedIterations).toBeGreaterThanOrEqual(row.completedIterations);
     expect(first.running).toBeNull(); // the store keeps no running statistics
-    const second = (await nextEvent(stream))!;
+    // Then live progress (a quiet second on a loaded machine may first bring a re-read of the row).
+    let second = (await nextEvent(stream))!;
+    while (second.simulation.status === 'RUNNING' && second.running === null) second = (await nextEvent(stream))!;
     expect(second.simulation.status).toBe('RUNNING');
     expect(second.completedIterations).toBeGreaterThan(first.completedIterations);
     expect(second.running).not.toBeNull();

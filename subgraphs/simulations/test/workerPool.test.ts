@@ -33,8 +33,8 @@ describe('createWorkerPool', () => {
   });
 
   it('reports progress at most every ~100 ms of wall time', async () => {
-    const reports: Array<{ at: number; progress: SimulationProgress }> = [];
-    pool = createWorkerPool({ size: 1, log: silentLogger, onProgress: (_id, progress) => reports.push({ at: performance.now(), progress }) });
+    const reports: SimulationProgress[] = [];
+    pool = createWorkerPool({ size: 1, log: silentLogger, onProgress: (_id, progress) => reports.push(progress) });
     await pool.ready();
     const started = performance.now();
     const outcome = await pool.run('r1', async () => margin(3_000_000));
@@ -42,10 +42,12 @@ describe('createWorkerPool', () => {
     expect(outcome?.completed).toBe(3_000_000);
     expect(reports.length).toBeGreaterThan(1);
     expect(reports.length).toBeLessThanOrEqual(Math.ceil(elapsed / 100) + 1);
-    const completed = reports.map((r) => r.progress.completed);
-    expect(completed).toEqual([...completed].sort((a, b) => a - b));
-    // Posted on the worker's clock; allow a little delivery jitter on ours.
-    for (let i = 1; i < reports.length; i++) expect(reports[i]!.at - reports[i - 1]!.at).toBeGreaterThan(60);
+    // Each report is posted at least ~100 ms of the worker's time after the previous one, so the counts strictly grow,
+    // and the last one is the outcome itself, never a progress report. (The gaps as received on this thread say
+    // nothing: a busy main thread takes two queued reports at once. The rate is checked by the count above.)
+    const completed = reports.map((r) => r.completed);
+    for (let i = 1; i < completed.length; i++) expect(completed[i]!).toBeGreaterThan(completed[i - 1]!);
+    expect(completed.at(-1)!).toBeLessThan(3_000_000);
   });
 
   it('stops a running job when cancelled, keeping the iterations done', async () => {
