@@ -71,7 +71,7 @@ export async function startGateway(env: NodeJS.ProcessEnv, root: string) {
   const http = await listen(gateway.handler, config.port, config.host);
   disposer.add('http', () => http.close());
   // graphql-ws on the same port and path; disposed first: its sockets close (1001) before HTTP drains.
-  const websocket = attachGraphQLWs(http.server, gateway.subscriptions.options, { path: '/graphql', maxPayloadBytes: 64 * 1024 });
+  const websocket = attachGraphQLWs(http.server, gateway.subscriptions.options, { path: '/graphql', maxPayloadBytes: 64 * 1024, log });
   disposer.add('websocket', () => websocket.dispose());
   log.info('gateway ready', { url: http.url, subscriptions: http.url.replace(/^http/, 'ws'), supergraph: config.supergraphPath });
   return { url: http.url, port: http.port, close: () => disposer.dispose(log) };

@@ -11,7 +11,7 @@ import { createGraphQLHandler } from '../../subgraphs/kit/src/http/createGraphQL
 import { listen } from '../../subgraphs/kit/src/http/listen.ts';
 import { serveSubscriptions } from '../../subgraphs/kit/src/http/serveSubscriptions.ts';
 import { createContextVerifier } from '../../subgraphs/kit/src/auth/contextToken.ts';
-import { silentLogger } from '../../subgraphs/kit/src/log.ts';
+import { createLogger, silentLogger } from '../../subgraphs/kit/src/log.ts';
 import { claimsFor } from '../../subgraphs/kit/src/testing/testEnvironment.ts';
 import { serveTiny, tickerResolvers, tickerSdl } from './subscriptionStack.ts';
 import { errorCodes, openClient, rawSocket, subscribe } from './wsClients.ts';
@@ -25,13 +25,16 @@ describe('kit: a subgraph serves its subscriptions over graphql-ws', () => {
   const counter = { running: 0 };
   const claims = claimsFor(randomUUID());
   let wsUrl: string;
+  // The ticker's warnings, as its log lines.
+  const warnings: Array<Record<string, unknown>> = [];
+  const log = createLogger({ level: 'warn', write: (line) => warnings.push(JSON.parse(line) as Record<string, unknown>) });
 
   const gatewayParams = async (audience = 'ticker', by = signer) => ({ [CONTEXT_HEADER]: await by.sign(claims, audience, randomUUID()) });
 
   beforeAll(async () => {
     keys = await generateDevKeys();
     signer = await createContextSigner(keys.context.privateJwk);
-    ticker = await serveTiny('ticker', tickerSdl, keys, silentLogger, tickerResolvers(counter));
+    ticker = await serveTiny('ticker', tickerSdl, keys, log, tickerResolvers(counter));
     wsUrl = ticker.url.replace(/^http/, 'ws');
   });
   afterAll(async () => {
@@ -79,6 +82,8 @@ describe('kit: a subgraph serves its subscriptions over graphql-ws', () => {
     expect(await socket.acked).toBe(true);
     socket.socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: `subscription { ticks { index } } # ${'x'.repeat(70 * 1024)}` } }));
     expect((await socket.closed).code).toBe(1009);
+    // A client's mistake, logged as a warning of the service's (not printed as an internal error).
+    await vi.waitFor(() => expect(warnings).toContainEqual(expect.objectContaining({ level: 'warn', msg: 'websocket error', error: expect.stringMatching(/max payload/i) })), { timeout: 10_000 });
   });
 
   it('caps operations per socket with QUOTA_EXCEEDED', async () => {

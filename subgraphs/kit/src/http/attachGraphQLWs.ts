@@ -2,7 +2,8 @@ import type { Server } from 'node:http';
 import type { ConnectionInitMessage, ServerOptions } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Extra } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { WebSocket, WebSocketServer } from 'ws';
+import type { Logger } from '../log.ts';
 
 export interface GraphQLWsTransportOptions {
   /** The HTTP path sockets upgrade on (default `/graphql`, the same as HTTP's). */
@@ -13,6 +14,11 @@ export interface GraphQLWsTransportOptions {
   keepAliveMs?: number;
   /** On dispose, how long sockets get to finish their closing handshake before they are cut (default 3 s). */
   closeGraceMs?: number;
+  /**
+   * Where a socket's errors go (a client's oversized or malformed frame, a reset connection).
+   * Without it graphql-ws prints them to stderr as internal errors.
+   */
+  log?: Logger;
 }
 
 export interface AttachedGraphQLWs {
@@ -42,6 +48,19 @@ export function attachGraphQLWs<P extends ConnectionInitMessage['payload'] = Con
   });
   // Close reasons never carry internal messages, whatever NODE_ENV says.
   const served = useServer<P>({ ...options, isProd: true }, wss, transport.keepAliveMs ?? 12_000);
+  const log = transport.log;
+  if (log) {
+    // Registered after graphql-ws's own connection handler: its console.error listener for socket
+    // errors is swapped for a log line. These errors come from the client or the network (ws has
+    // already closed the socket with the fitting code, 1009 for an oversized message), not from us.
+    wss.on('connection', (socket, request) => {
+      socket.removeAllListeners('error');
+      socket.on('error', (error: Error & { code?: string }) => {
+        log.warn('websocket error', { error: error.message, code: error.code, remote: request.socket.remoteAddress });
+        if (socket.readyState === WebSocket.OPEN) socket.close(1011, 'Internal server error');
+      });
+    });
+  }
   let disposing: Promise<void> | undefined;
   return {
     openSockets: () => wss.clients.size,
