@@ -233,6 +233,36 @@ describe('gateway subscriptions over graphql-ws (two kit subgraphs, real sockets
 });
 
 describe('gateway subscriptions when things go away', () => {
+  it("closes a socket (4403) when its tenant is suspended or deleted while it is open, and keeps the others'", async () => {
+    const stack = await startSubscriptionStack({ limits: { recheckAccessEveryMs: 100 } });
+    const [suspended, deleted, kept] = [randomUUID(), randomUUID(), randomUUID()];
+    for (const id of [suspended, deleted, kept]) stack.tenants.set(id, { plan: 'STANDARD', status: 'ACTIVE' });
+    try {
+      const open = async (id: string) => {
+        const opened = openClient(stack.wsUrl, { authorization: `Bearer ${await stack.token(id)}` });
+        const sub = subscribe(opened.client, FOREVER);
+        await sub.received(1);
+        return { ...opened, sub };
+      };
+      const [a, b, c] = [await open(suspended), await open(deleted), await open(kept)];
+      // Checked again and again while the tenants are active: nothing closes.
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(stack.gateway.subscriptions.stats()).toMatchObject({ sockets: 3, subscriptions: 3 });
+
+      stack.tenants.set(suspended, { plan: 'STANDARD', status: 'SUSPENDED' });
+      stack.tenants.delete(deleted);
+      expect((await a.closed).code).toBe(4403);
+      expect((await b.closed).code).toBe(4403);
+      await vi.waitFor(() => expect(stack.gateway.subscriptions.stats()).toMatchObject({ sockets: 1, subscriptions: 1 }), { timeout: 10_000 });
+      // The other tenant's stream goes on.
+      const before = c.sub.events.length;
+      expect((await c.sub.received(before + 1)).length).toBeGreaterThan(before);
+      await Promise.all([a, b, c].map(({ client }) => client.dispose()));
+    } finally {
+      await stack.close().catch(() => undefined);
+    }
+  });
+
   it('ends a subscription with SERVICE_UNAVAILABLE when its subgraph goes away, and closes sockets (1001) on shutdown', async () => {
     const stack = await startSubscriptionStack();
     const tenantId = randomUUID();

@@ -10,7 +10,7 @@ import type { Authenticator } from '../auth/createAuthenticator.ts';
 import type { PartnerAccess } from '../auth/createPartnerDirectory.ts';
 import { createSignedDataSource } from '../claims/createSignedDataSource.ts';
 import type { GatewayContext } from '../GatewayContext.ts';
-import { CLOSE_FORBIDDEN, authenticateConnection } from './authenticateConnection.ts';
+import { CLOSE_FORBIDDEN, CLOSE_TRY_AGAIN_LATER, authenticateConnection } from './authenticateConnection.ts';
 import type { PartnerAuthenticator } from './authenticateConnection.ts';
 import { createEventExecutor } from './createEventExecutor.ts';
 import { createSubscriptionLimits } from './createSubscriptionLimits.ts';
@@ -31,6 +31,12 @@ export interface SubscriptionServerLimits {
   connectionInitWaitTimeoutMs: number;
   /** Reconnects to a subgraph after an abnormal close before a subscription fails (default 3). */
   upstreamRetryAttempts: number;
+  /**
+   * How often each open socket's credentials are checked again (default 30 s, the tenant
+   * directory's cache): a suspended or deleted tenant, or a revoked partner key, loses its open
+   * sockets (4403) within this, not only at the token's expiry.
+   */
+  recheckAccessEveryMs: number;
 }
 
 export const defaultSubscriptionLimits: SubscriptionServerLimits = Object.freeze({
@@ -39,6 +45,7 @@ export const defaultSubscriptionLimits: SubscriptionServerLimits = Object.freeze
   queueSize: 256,
   connectionInitWaitTimeoutMs: 10_000,
   upstreamRetryAttempts: 3,
+  recheckAccessEveryMs: 30_000,
 });
 
 export interface SubscriptionServerDeps {
@@ -92,6 +99,10 @@ export interface SubscriptionServer {
 }
 
 interface Session {
+  socketId: string;
+  socket: SocketExtra['socket'];
+  /** connection_init's payload, checked again every recheckAccessEveryMs. */
+  params: ConnectionParams;
   claims: TenantClaims;
   /** Set on sockets opened with a partner key: only the client's registered documents run. */
   partner: PartnerAccess | null;
@@ -107,7 +118,8 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 /**
  * The gateway's federated subscriptions, transport-free (graphql-ws server options; no `ws` here).
  * connection_init authenticates like HTTP and binds the claims to the socket for its life; the
- * socket is closed with 4403 when the token expires. Each subscription is validated against the
+ * socket is closed with 4403 when the token expires, or when a periodic check finds the tenant
+ * suspended or the partner key revoked. Each subscription is validated against the
  * API schema, planned by Apollo's planner, opened on the owning subgraph and its events executed
  * through Apollo's executor (createEventExecutor). Queries and mutations go to the normal executor.
  */
@@ -125,6 +137,7 @@ export function createSubscriptionServer(deps: SubscriptionServerDeps): Subscrip
   const closedSockets = new WeakSet<object>();
   const prepared = new WeakMap<object, SubscriptionStream>();
   let droppedEvents = 0;
+  let rechecking = false;
 
   const urlOf = (subgraph: string) => {
     const url = urls[subgraph];
@@ -154,6 +167,36 @@ export function createSubscriptionServer(deps: SubscriptionServerDeps): Subscrip
     session.expiry.unref();
   }
 
+  /** Every open socket's credentials, again (one at a time; the directories cache what they answer). */
+  async function recheckAccess() {
+    if (rechecking) return;
+    rechecking = true;
+    try {
+      for (const [key, session] of [...sessions]) {
+        if (sessions.get(key) !== session) continue;
+        let verdict: Awaited<ReturnType<typeof authenticateConnection>>;
+        try {
+          verdict = await authenticateConnection(session.params, deps.authenticator, session.socketId, deps.partners);
+        } catch (error) {
+          session.log.warn('could not check the socket\'s access again; it stays open', { error: error instanceof Error ? error.message : String(error) });
+          continue;
+        }
+        if (verdict.ok || sessions.get(key) !== session) continue;
+        if (verdict.code === CLOSE_TRY_AGAIN_LATER) {
+          // A directory outage is no verdict on the caller: keep serving what was allowed.
+          session.log.warn('could not check the socket\'s access again (directory unavailable); it stays open');
+          continue;
+        }
+        session.log.info('access withdrawn: closing the socket and its subscriptions', { code: verdict.code, reason: verdict.reason });
+        session.socket.close(verdict.code, verdict.reason);
+      }
+    } finally {
+      rechecking = false;
+    }
+  }
+  const recheckTimer = setInterval(() => void recheckAccess(), limitsConfig.recheckAccessEveryMs);
+  recheckTimer.unref();
+
   const options: ServerOptions<ConnectionParams, SocketExtra> = {
     schema: planner.schema,
     connectionInitWaitTimeout: limitsConfig.connectionInitWaitTimeoutMs,
@@ -170,6 +213,9 @@ export function createSubscriptionServer(deps: SubscriptionServerDeps): Subscrip
       const { claims } = verdict;
       const log = deps.log.child({ socketId, tenantId: claims.tenantId ?? undefined });
       const session: Session = {
+        socketId,
+        socket: ctx.extra.socket,
+        params: ctx.connectionParams,
         claims,
         partner: verdict.partner ?? null,
         tenantKey: claims.tenantId ?? `operator:${claims.userId ?? 'anonymous'}`,
@@ -282,6 +328,7 @@ export function createSubscriptionServer(deps: SubscriptionServerDeps): Subscrip
       return { sockets: sessions.size, subscriptions, upstreamConnections, upstreamSubscriptions, tenantsWithSubscriptions: limits.byTenant().size, droppedEvents };
     },
     async close() {
+      clearInterval(recheckTimer);
       for (const key of [...sessions.keys()]) endSession(key);
     },
   };
