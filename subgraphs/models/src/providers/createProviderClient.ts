@@ -6,6 +6,7 @@ import { createAnthropicClient } from './createAnthropicClient.ts';
 import { createDialogFlowClient } from './createDialogFlowClient.ts';
 import { createOpenAiCompatibleClient } from './createOpenAiCompatibleClient.ts';
 import { originOf } from './loadProviderConfig.ts';
+import { publicOnlyFetch } from './publicOnlyFetch.ts';
 import type { ProviderConfig } from './loadProviderConfig.ts';
 import type { FetchLike } from './openEventStream.ts';
 
@@ -14,6 +15,7 @@ export interface ProviderClientOptions {
   dialogFlow?: DialogFlow;
   /** Overrides config.dialogWordDelayMs (tests use 0). */
   wordDelayMs?: number;
+  /** Replaces the network (tests), including the public-only fetch of untrusted keyless rows. */
   fetch?: FetchLike;
 }
 
@@ -23,8 +25,9 @@ export interface ProviderClientOptions {
  * every call fails with `not_configured`, so a fallback chain simply moves on to its next model.
  *
  * A row's baseUrl is tenant data. The platform's key goes only to a configured origin or one listed
- * in PROVIDER_TRUSTED_ORIGINS; otherwise OpenAI/Azure/Anthropic are "not configured" for that row,
- * and vLLM is called without the key.
+ * in PROVIDER_TRUSTED_ORIGINS; otherwise OpenAI/Azure/Anthropic are "not configured" for that row.
+ * Ollama and vLLM rows elsewhere are called without a key and only on public addresses
+ * (publicOnlyFetch): a tenant cannot point the platform at its own network or cloud metadata.
  */
 export function createProviderClient(
   kind: ProviderKindName,
@@ -77,13 +80,15 @@ export function createProviderClient(
     case 'OLLAMA': {
       const url = rowUrl ?? config.ollama.baseUrl;
       if (!url) return notConfigured(kind, 'OLLAMA_BASE_URL is not set');
-      return createOpenAiCompatibleClient({ flavor: 'openai', provider: kind, baseUrl: url, fetch });
+      const guarded = !trusted(config.ollama.baseUrl);
+      return createOpenAiCompatibleClient({ flavor: 'openai', provider: kind, baseUrl: url, fetch: guarded ? (fetch ?? publicOnlyFetch) : fetch });
     }
     case 'VLLM': {
       const url = rowUrl ?? config.vllm.baseUrl;
       if (!url) return notConfigured(kind, 'VLLM_BASE_URL is not set');
-      const apiKey = trusted(config.vllm.baseUrl) ? config.vllm.apiKey : undefined;
-      return createOpenAiCompatibleClient({ flavor: 'openai', provider: kind, baseUrl: url, apiKey, fetch });
+      const guarded = !trusted(config.vllm.baseUrl);
+      const apiKey = guarded ? undefined : config.vllm.apiKey;
+      return createOpenAiCompatibleClient({ flavor: 'openai', provider: kind, baseUrl: url, apiKey, fetch: guarded ? (fetch ?? publicOnlyFetch) : fetch });
     }
   }
 }
