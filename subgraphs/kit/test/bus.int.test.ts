@@ -29,7 +29,7 @@ interface Implementation {
    * the entry must be removed.
    */
   knownBreaks: Record<string, string>;
-  create(): Promise<BusUnderTest>;
+  create(options?: { ackWaitMs?: number }): Promise<BusUnderTest>;
 }
 
 const TENANT = '00000000-0000-4000-8000-00000000000a';
@@ -61,13 +61,13 @@ const implementations: Implementation[] = [
     name: 'nats',
     settleMs: 6_000,
     knownBreaks: {},
-    async create() {
+    async create(options = {}) {
       const suffix = uniqueSuffix();
       const stream = `T_BUS_${suffix}`;
       streams.push(stream);
       // An ack later than the ack wait means a redelivery (a duplicate for the checks): long enough for a loaded machine,
       // short enough that the settle waits above can outlast it.
-      const bus = await createNatsBus({ servers: TEST_NATS_URL, stream, subjectPrefix: `t_bus_${suffix}`, ackWaitMs: 5_000, log: silentLogger });
+      const bus = await createNatsBus({ servers: TEST_NATS_URL, stream, subjectPrefix: `t_bus_${suffix}`, ackWaitMs: options.ackWaitMs ?? 5_000, log: silentLogger });
       return {
         bus,
         subscriptions: () => (bus.connection as NatsConnectionImpl).protocol.subscriptions.size(),
@@ -231,6 +231,70 @@ describe.each(implementations)('EventBus contract: $name', (impl) => {
       expect(wider.ids()).toEqual([4]);
       expect(r.ids()).toEqual([2]);
       await again.stop();
+    } finally {
+      await bus.close();
+    }
+  });
+
+  check('handles up to `concurrency` events at once, each exactly once', async () => {
+    const { bus } = await impl.create();
+    try {
+      for (let n = 1; n <= 12; n += 1) await bus.publish(event(n));
+      let active = 0;
+      let mostActive = 0;
+      let release: () => void = () => undefined;
+      let gate = new Promise<void>((resolve) => (release = resolve));
+      const r = recorder();
+      const consumption = await bus.consume({
+        durable: 'parallel',
+        types: ['order.placed'],
+        concurrency: 3,
+        handler: async (e) => {
+          active += 1;
+          mostActive = Math.max(mostActive, active);
+          // Held until three run at once (or, should that never happen, a few seconds).
+          if (active === 3) {
+            release();
+            gate = new Promise<void>((resolve) => (release = resolve));
+          } else {
+            await Promise.race([gate, sleep(3_000)]);
+          }
+          active -= 1;
+          await r.handler(e);
+        },
+      });
+      await expect.poll(() => r.handled.length, { ...poll, timeout: 60_000 }).toBe(12);
+      await sleep(impl.settleMs);
+      expect([...r.ids()].sort((a, b) => Number(a) - Number(b))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+      expect([...r.attempts.values()].every((count) => count === 1)).toBe(true);
+      expect(mostActive).toBe(3);
+      await consumption.stop();
+    } finally {
+      await bus.close();
+    }
+  });
+
+  check('does not redeliver an event while its handler runs, however long past the ack wait', async () => {
+    // NATS with a 1 s ack wait; the handler takes three. A second slot keeps a pull open meanwhile,
+    // where a redelivery would arrive.
+    const { bus, pending } = await impl.create({ ackWaitMs: 1_000 });
+    try {
+      await bus.publish(event(1));
+      const r = recorder();
+      const consumption = await bus.consume({
+        durable: 'slow',
+        types: ['order.placed'],
+        concurrency: 2,
+        handler: async (e) => {
+          await sleep(3_000);
+          await r.handler(e);
+        },
+      });
+      await expect.poll(() => r.handled.length, poll).toBe(1);
+      await sleep(1_500);
+      expect([...r.attempts.values()]).toEqual([1]);
+      if (pending) expect(await pending('slow')).toBe(0);
+      await consumption.stop();
     } finally {
       await bus.close();
     }

@@ -19,7 +19,11 @@ export const startModels: StartSubgraph<ModelsContext> = async (config, env, dep
   if (!config.databaseUrl) throw new Error('DATABASE_URL is required for the models subgraph');
   // Read before serveSubgraph calls env.done(), which reports every configuration problem at once.
   const providers = loadProviderConfig(env);
+  // Completions in progress at once in this process; each holds a database connection while it
+  // streams, so the pool has that many beside the ones requests use.
+  const concurrency = env.int('COMPLETION_CONCURRENCY', 8, { min: 1, max: 256 });
   const store = await createPgStore({
+    poolMax: 10 + concurrency,
     adminUrl: config.databaseUrl,
     appUrl: config.appDatabaseUrl,
     appPassword: config.appDatabasePassword,
@@ -40,7 +44,7 @@ export const startModels: StartSubgraph<ModelsContext> = async (config, env, dep
       config: providers,
       log: deps.log.child({ component: 'completions' }),
     });
-    completions = await startCompletionConsumer(deps.bus, worker);
+    completions = await startCompletionConsumer(deps.bus, worker, { concurrency });
   } catch (error) {
     await store.close();
     throw error;

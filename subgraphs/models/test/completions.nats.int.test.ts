@@ -43,6 +43,11 @@ describe('the models subgraph answers completion requests', () => {
   let answering: ProviderTestServer;
   let backup: ProviderTestServer;
   let failing: ProviderTestServer;
+  /** Answers only once two requests are open at the same time (or after 10 s alone). */
+  let pairing: ProviderTestServer;
+  let open = 0;
+  let mostOpen = 0;
+  let bothOpen: () => void = () => undefined;
   const finished: PlatformEvent[] = [];
 
   const admin = (tenantId: string) => serviceFor(store, catalogs, claimsFor(tenantId));
@@ -90,6 +95,14 @@ describe('the models subgraph answers completion requests', () => {
   beforeAll(async () => {
     answering = await startProviderServer((_req, res) => writeSseInPieces(res, openAiSse(['Your ', 'order ', 'shipped.'], { usage: { prompt: 11, completion: 5 } })));
     backup = await startProviderServer((_req, res) => writeSseInPieces(res, openAiSse(['Backup ', 'here.'], { usage: { prompt: 9, completion: 3 } })));
+    pairing = await startProviderServer(async (_req, res) => {
+      open += 1;
+      mostOpen = Math.max(mostOpen, open);
+      if (open >= 2) bothOpen();
+      else await Promise.race([new Promise<void>((resolve) => (bothOpen = resolve)), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      await writeSseInPieces(res, openAiSse(['together'], { usage: { prompt: 1, completion: 1 } }));
+      open -= 1;
+    });
     failing = await startProviderServer((_req, res) => {
       res.writeHead(500, { 'content-type': 'application/json' });
       res.end('{"error":{"message":"overloaded"}}');
@@ -101,12 +114,12 @@ describe('the models subgraph answers completion requests', () => {
     const config = loadProviderConfig(
       readEnv({
         OPENAI_API_KEY: API_KEY,
-        PROVIDER_TRUSTED_ORIGINS: [answering, backup, failing].map((s) => s.url).join(','),
+        PROVIDER_TRUSTED_ORIGINS: [answering, backup, failing, pairing].map((s) => s.url).join(','),
         DIALOG_WORD_DELAY_MS: '0',
       }),
     );
     worker = createCompletionWorker({ store, catalogs, live, config, log: silentLogger });
-    consumer = await startCompletionConsumer(bus, worker);
+    consumer = await startCompletionConsumer(bus, worker, { concurrency: 4 });
     await bus.consume({ durable: `finished_${suffix}`, types: ['completion.finished'], handler: async (event) => void finished.push(event) });
   });
   afterAll(async () => {
@@ -118,7 +131,7 @@ describe('the models subgraph answers completion requests', () => {
       await jsm.streams.delete(stream).catch((error: unknown) => console.warn(`stream ${stream} not deleted: ${String(error)}`));
       await bus.close();
     }
-    await Promise.all([answering, backup, failing].map((s) => s?.close()));
+    await Promise.all([answering, backup, failing, pairing].map((s) => s?.close()));
     await db.drop();
   });
 
@@ -178,6 +191,19 @@ describe('the models subgraph answers completion requests', () => {
     expect(processed).toEqual([{ model_id: ids[0], failed: false, total_tokens: 16, cost_usd: 0.000021 }]);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(finished.filter((e) => e.data.messageId === messageId)).toHaveLength(1);
+  });
+
+  it('streams completions of different conversations at the same time', async () => {
+    const first = await tenantWith([{ kind: 'OPENAI', server: pairing, name: 'pair-a' }]);
+    const second = await tenantWith([{ kind: 'OPENAI', server: pairing, name: 'pair-b' }]);
+    await admin(first.tenantId).setRoutingPolicy({ defaultModelId: first.ids[0]! });
+    await admin(second.tenantId).setRoutingPolicy({ defaultModelId: second.ids[0]! });
+    const events = [request(first.tenantId, 'One?'), request(second.tenantId, 'Two?')];
+    for (const event of events) await bus.publish(event);
+    const done = await Promise.all(events.map(finishedFor));
+    expect(done.map((e) => e.data.content)).toEqual(['together', 'together']);
+    // One after the other, the provider would never have had both open.
+    expect(mostOpen).toBe(2);
   });
 
   it('falls back to the next model when the first fails before its first token', async () => {

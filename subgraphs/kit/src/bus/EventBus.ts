@@ -7,6 +7,11 @@ export interface ConsumeOptions {
   types: readonly string[];
   /** Must be idempotent by event id. A throw means "retry later". */
   handler: (event: PlatformEvent) => Promise<void>;
+  /**
+   * Events this process handles at once (default 1: one after another, in stream order). An event
+   * being handled is not redelivered however long its handler takes, unless the process dies.
+   */
+  concurrency?: number;
 }
 
 export interface Consumption {

@@ -16,42 +16,70 @@ export function createMemoryBus(options: { log: Logger; retryDelayMs?: number; m
   const running = new Map<string, { wake: () => void; stopped: boolean }>();
   let closed = false;
 
+  /** Delivers one event until its handler succeeds or retries run out; false when stopped first. */
+  async function deliver(durable: string, opts: ConsumeOptions, state: { stopped: boolean }, event: PlatformEvent): Promise<boolean> {
+    let attempt = 0;
+    for (;;) {
+      attempt += 1;
+      try {
+        await opts.handler(event);
+        return true;
+      } catch (error) {
+        // Stopped mid-retry: the event stays unfinished, so it is delivered again on resume
+        // (as JetStream redelivers an unacknowledged message).
+        if (state.stopped || closed) return false;
+        if (attempt >= maxDeliver) {
+          log.error('event dropped after retries', { durable, eventId: event.id, type: event.type, attempt });
+          return true;
+        }
+        log.warn('event handler failed, retrying', {
+          durable,
+          eventId: event.id,
+          attempt,
+          error: error instanceof Error ? error.message : String(error),
+        });
+        await new Promise((r) => setTimeout(r, retryDelayMs * attempt));
+        if (state.stopped || closed) return false;
+      }
+    }
+  }
+
+  /**
+   * Hands events to the handler, up to `concurrency` at once. The durable's position is the first
+   * event not yet finished: a consumer stopped with events in hand gets them again when it resumes
+   * (with any later ones that had finished: at least once, as JetStream).
+   */
   async function drive(durable: string, opts: ConsumeOptions, state: { stopped: boolean; wake: () => void }) {
+    const concurrency = Math.max(1, Math.floor(opts.concurrency ?? 1));
+    let next = positions.get(durable) ?? 0;
+    const finished = new Set<number>();
+    const inFlight = new Set<Promise<void>>();
+    const finish = (index: number) => {
+      finished.add(index);
+      let position = positions.get(durable) ?? 0;
+      while (finished.delete(position)) position += 1;
+      positions.set(durable, position);
+    };
     while (!state.stopped && !closed) {
-      const position = positions.get(durable) ?? 0;
-      const event = events[position];
-      if (!event) {
+      const event = events[next];
+      if (!event || inFlight.size >= concurrency) {
         await new Promise<void>((resolve) => (state.wake = resolve));
         continue;
       }
-      if (opts.types.includes(event.type)) {
-        let attempt = 0;
-        for (;;) {
-          attempt += 1;
-          try {
-            await opts.handler(event);
-            break;
-          } catch (error) {
-            // Stopped mid-retry: keep the position, so the event is delivered again on resume
-            // (as JetStream redelivers an unacknowledged message).
-            if (state.stopped || closed) return;
-            if (attempt >= maxDeliver) {
-              log.error('event dropped after retries', { durable, eventId: event.id, type: event.type, attempt });
-              break;
-            }
-            log.warn('event handler failed, retrying', {
-              durable,
-              eventId: event.id,
-              attempt,
-              error: error instanceof Error ? error.message : String(error),
-            });
-            await new Promise((r) => setTimeout(r, retryDelayMs * attempt));
-            if (state.stopped || closed) return;
-          }
-        }
+      const index = next;
+      next += 1;
+      if (!opts.types.includes(event.type)) {
+        finish(index);
+        continue;
       }
-      positions.set(durable, position + 1);
+      const running: Promise<void> = deliver(durable, opts, state, event).then((done) => {
+        inFlight.delete(running);
+        if (done) finish(index);
+        state.wake();
+      });
+      inFlight.add(running);
     }
+    await Promise.allSettled([...inFlight]);
   }
 
   return {

@@ -1,5 +1,6 @@
 import { connect, nanos } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/transport-node';
+import type { ConsumerMessages, JsMsg } from '@nats-io/jetstream';
 import { jetstream, jetstreamManager, AckPolicy, DeliverPolicy, JetStreamApiError, JetStreamApiCodes } from '@nats-io/jetstream';
 import type { EventBus, Consumption } from './EventBus.ts';
 import { isPlatformEvent } from './PlatformEvent.ts';
@@ -55,54 +56,90 @@ export async function createNatsBus(options: NatsBusOptions): Promise<EventBus &
         deliver_policy: DeliverPolicy.All,
       });
       const consumer = await js.consumers.get(stream, opts.durable);
-      const messages = await consumer.consume({ max_messages: 64 });
-      // A consumer deleted on the broker ends delivery silently: say so in the logs.
-      void (async () => {
-        for await (const status of messages.status()) {
-          if (status.type === 'consumer_deleted' || status.type === 'consumer_not_found') {
-            log.error('durable consumer is gone from the broker', { durable: opts.durable, status: status.type });
-          }
+      const concurrency = Math.max(1, Math.floor(opts.concurrency ?? 1));
+      /** Messages being handled here: kept from redelivery (working) until acknowledged. */
+      const held = new Set<JsMsg>();
+      const inFlight = new Set<Promise<void>>();
+      let stopped = false;
+      let batch: ConsumerMessages | null = null;
+      let slotFreed: () => void = () => undefined;
+
+      const heartbeat = setInterval(() => {
+        for (const message of held) message.working();
+      }, Math.max(100, Math.floor(ackWaitMs / 3)));
+      heartbeat.unref();
+
+      async function handle(message: JsMsg): Promise<void> {
+        let event: unknown;
+        try {
+          event = message.json();
+        } catch {
+          event = undefined;
         }
-      })().catch(() => undefined);
+        if (!isPlatformEvent(event)) {
+          log.warn('malformed event discarded', { subject: message.subject, seq: message.seq });
+          message.term('malformed');
+          return;
+        }
+        if (!opts.types.includes(event.type)) {
+          message.ack();
+          return;
+        }
+        held.add(message);
+        try {
+          await opts.handler(event);
+          message.ack();
+        } catch (error) {
+          const attempt = message.info.deliveryCount;
+          log.warn('event handler failed, will be redelivered', {
+            durable: opts.durable,
+            eventId: event.id,
+            attempt,
+            error: error instanceof Error ? error.message : String(error),
+          });
+          message.nak(Math.min(30_000, 250 * 2 ** attempt));
+        } finally {
+          held.delete(message);
+        }
+      }
+
+      // Pulls only as many messages as there are free handler slots, so none waits here unseen
+      // while its ack wait runs out; the ones being handled are kept alive by the heartbeat.
       const loop = (async () => {
-        for await (const message of messages) {
-          let event: unknown;
-          try {
-            event = message.json();
-          } catch {
-            event = undefined;
-          }
-          if (!isPlatformEvent(event)) {
-            log.warn('malformed event discarded', { subject: message.subject, seq: message.seq });
-            message.term('malformed');
-            continue;
-          }
-          if (!opts.types.includes(event.type)) {
-            message.ack();
+        while (!stopped) {
+          if (inFlight.size >= concurrency) {
+            await new Promise<void>((resolve) => (slotFreed = resolve));
             continue;
           }
           try {
-            await opts.handler(event);
-            message.ack();
+            batch = await consumer.fetch({ max_messages: concurrency - inFlight.size, expires: 5_000 });
+            for await (const message of batch) {
+              const running: Promise<void> = handle(message).finally(() => {
+                inFlight.delete(running);
+                slotFreed();
+              });
+              inFlight.add(running);
+            }
           } catch (error) {
-            const attempt = message.info.deliveryCount;
-            log.warn('event handler failed, will be redelivered', {
-              durable: opts.durable,
-              eventId: event.id,
-              attempt,
-              error: error instanceof Error ? error.message : String(error),
-            });
-            message.nak(Math.min(30_000, 250 * 2 ** attempt));
+            if (stopped) break;
+            log.error('could not pull events; retrying', { durable: opts.durable, error: error instanceof Error ? error.message : String(error) });
+            await new Promise((resolve) => setTimeout(resolve, 1_000));
+          } finally {
+            batch = null;
           }
         }
+        await Promise.allSettled([...inFlight]);
       })().catch((error: unknown) => {
         log.error('event consumer stopped unexpectedly', { durable: opts.durable, error: error instanceof Error ? error.message : String(error) });
       });
       const consumption: Consumption = {
         async stop() {
           consumptions.delete(consumption);
-          await messages.close();
+          stopped = true;
+          slotFreed();
+          await batch?.close();
           await loop;
+          clearInterval(heartbeat);
         },
       };
       consumptions.add(consumption);
