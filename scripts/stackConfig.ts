@@ -18,6 +18,8 @@ export interface StackConfig {
   readonly natsUrl: string | undefined;
   readonly natsStream: string;
   readonly natsSubjectPrefix: string;
+  /** Days the event stream keeps events (EVENT_RETENTION_DAYS, default 7). */
+  readonly eventRetentionDays: number;
   readonly redisUrl: string | undefined;
   readonly redisPrefix: string;
   readonly mongodbUrl: string | undefined;
@@ -44,6 +46,7 @@ export function loadStackConfig(env: Env, root: string): StackConfig {
     natsUrl: e.optional('NATS_URL'),
     natsStream: e.string('NATS_STREAM', 'PLATFORM_EVENTS'),
     natsSubjectPrefix: e.string('NATS_SUBJECT_PREFIX', 'events'),
+    eventRetentionDays: e.int('EVENT_RETENTION_DAYS', 7, { min: 1, max: 3650 }),
     redisUrl: e.url('REDIS_URL'),
     redisPrefix: e.string('REDIS_PREFIX', 'platform:'),
     mongodbUrl: e.url('MONGODB_URL'),

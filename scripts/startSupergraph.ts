@@ -4,7 +4,7 @@ import type { DevKeys } from '../subgraphs/kit/src/auth/devKeys.ts';
 import type { RunningSubgraph } from '../subgraphs/kit/src/bootSubgraph.ts';
 import type { EventBus } from '../subgraphs/kit/src/bus/EventBus.ts';
 import { createMemoryBus } from '../subgraphs/kit/src/bus/createMemoryBus.ts';
-import { createNatsBus } from '../subgraphs/kit/src/bus/createNatsBus.ts';
+import { DAY_MS, createNatsBus } from '../subgraphs/kit/src/bus/createNatsBus.ts';
 import type { Cache } from '../subgraphs/kit/src/cache/Cache.ts';
 import { createMemoryCache } from '../subgraphs/kit/src/cache/createMemoryCache.ts';
 import { createRedisCache } from '../subgraphs/kit/src/cache/createRedisCache.ts';
@@ -69,7 +69,14 @@ export async function startSupergraph(options: {
     disposer.add('cache', () => sharedCache.close());
 
     const nats = config.natsUrl
-      ? await createNatsBus({ servers: config.natsUrl, stream: config.natsStream, subjectPrefix: config.natsSubjectPrefix, log, name: 'platform-stack' })
+      ? await createNatsBus({
+          servers: config.natsUrl,
+          stream: config.natsStream,
+          subjectPrefix: config.natsSubjectPrefix,
+          maxAgeMs: config.eventRetentionDays * DAY_MS,
+          log,
+          name: 'platform-stack',
+        })
       : undefined;
     const bus: EventBus = nats ?? createMemoryBus({ log });
     disposer.add('bus', () => bus.close());

@@ -227,6 +227,7 @@ export async function serveTiny(name: string, typeDefs: string, keys: DevKeys, l
     natsUrl: undefined,
     natsStream: 'unused',
     natsSubjectPrefix: 'unused',
+    eventRetentionDays: 7,
     redisUrl: undefined,
     redisPrefix: 'unused:',
     contextPublicJwk: undefined,

@@ -12,6 +12,11 @@ import { tenantIsolationSql } from '../../kit/src/store/tenantIsolationSql.ts';
  * reach partitions directly, where the parent's policy does not apply. When retention needs it,
  * convert with a migration that creates monthly partitions ahead of time from a scheduled job.
  */
+/** Set (transaction-local) by the pruner only: lets it delete old dedup ids of every tenant. */
+export const PRUNE_SETTING = 'app.processed_events_prune';
+
+const pruneOn = `coalesce(current_setting('${PRUNE_SETTING}', true), '') = 'on' and processed_at < now() - interval '1 day'`;
+
 export const migrations: readonly SqlMigration[] = [
   {
     name: '001_usage_daily_processed_events',
@@ -36,6 +41,16 @@ export const migrations: readonly SqlMigration[] = [
       // For pruning ids older than any redelivery could be (JetStream gives up after max_deliver).
       `create index processed_events_processed_at_idx on processed_events (processed_at)`,
       ...tenantIsolationSql('processed_events'),
+    ],
+  },
+  {
+    name: '002_processed_events_prune',
+    statements: [
+      // The pruner deletes across tenants, and only ids older than a day whatever it is told: a
+      // request path never sets the flag, so tenant isolation is unchanged for everything else.
+      // (Select too: a delete that filters reads the rows it filters.)
+      `create policy processed_events_prune_select on processed_events for select using (${pruneOn})`,
+      `create policy processed_events_prune on processed_events for delete using (${pruneOn})`,
     ],
   },
 ];

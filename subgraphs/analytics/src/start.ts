@@ -5,6 +5,7 @@ import { ProcessedEvent } from './entities/ProcessedEvent.ts';
 import { UsageDaily } from './entities/UsageDaily.ts';
 import { migrations } from './migrations.ts';
 import { createAnalyticsSubgraph } from './server.ts';
+import { createProcessedEventsPruner } from './services/createProcessedEventsPruner.ts';
 import { createUsageRecorder } from './services/createUsageRecorder.ts';
 import { startUsageConsumer } from './startUsageConsumer.ts';
 
@@ -28,6 +29,7 @@ export const startAnalytics: StartSubgraph<AnalyticsContext> = async (config, _e
     await store.close();
     throw error;
   }
+  const pruner = createProcessedEventsPruner({ store, log: deps.log.child({ component: 'pruner' }), retentionDays: config.eventRetentionDays });
   const { server, createContext } = createAnalyticsSubgraph({ store, verifier: deps.verifier, log: deps.log });
   return {
     server,
@@ -36,6 +38,7 @@ export const startAnalytics: StartSubgraph<AnalyticsContext> = async (config, _e
     // The consumer first: its in-flight event finishes (or rolls back) while the store is open.
     close: async () => {
       await consumption.stop();
+      await pruner.stop();
       await store.close();
     },
   };

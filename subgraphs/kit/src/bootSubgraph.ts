@@ -5,7 +5,7 @@ import type { ContextVerifier } from './auth/contextToken.ts';
 import { loadOrCreateDevKeys } from './auth/devKeys.ts';
 import type { EventBus } from './bus/EventBus.ts';
 import { createMemoryBus } from './bus/createMemoryBus.ts';
-import { createNatsBus } from './bus/createNatsBus.ts';
+import { DAY_MS, createNatsBus } from './bus/createNatsBus.ts';
 import type { Cache } from './cache/Cache.ts';
 import { createMemoryCache } from './cache/createMemoryCache.ts';
 import { createRedisCache } from './cache/createRedisCache.ts';
@@ -130,7 +130,7 @@ export async function bootSubgraph<TContext extends SubgraphContext>(
     const publicJwk = config.contextPublicJwk ?? (await loadOrCreateDevKeys(config.dataDir)).context.publicJwk;
     const verifier = await createContextVerifier(publicJwk, name);
     const nats = config.natsUrl
-      ? await createNatsBus({ servers: config.natsUrl, stream: config.natsStream, subjectPrefix: config.natsSubjectPrefix, log, name })
+      ? await createNatsBus({ servers: config.natsUrl, stream: config.natsStream, subjectPrefix: config.natsSubjectPrefix, maxAgeMs: config.eventRetentionDays * DAY_MS, log, name })
       : undefined;
     const bus: EventBus = nats ?? createMemoryBus({ log });
     disposer.add('bus', () => bus.close());

@@ -20,6 +20,8 @@ export interface SubgraphConfig {
   readonly natsUrl: string | undefined;
   readonly natsStream: string;
   readonly natsSubjectPrefix: string;
+  /** Days the event stream keeps events (its max age); consumers keep their dedup ids a day longer. */
+  readonly eventRetentionDays: number;
   readonly redisUrl: string | undefined;
   readonly redisPrefix: string;
   readonly contextPublicJwk: JWK | undefined;
@@ -65,6 +67,7 @@ export function loadSubgraphConfig(name: string, env: Env, root: string): { conf
     natsUrl: e.optional('NATS_URL'),
     natsStream: e.string('NATS_STREAM', 'PLATFORM_EVENTS'),
     natsSubjectPrefix: e.string('NATS_SUBJECT_PREFIX', 'events'),
+    eventRetentionDays: e.int('EVENT_RETENTION_DAYS', 7, { min: 1, max: 3650 }),
     redisUrl: e.url('REDIS_URL'),
     redisPrefix: e.string('REDIS_PREFIX', 'platform:'),
     contextPublicJwk,

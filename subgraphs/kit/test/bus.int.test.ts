@@ -301,6 +301,19 @@ describe.each(implementations)('EventBus contract: $name', (impl) => {
   });
 
   if (impl.name === 'nats') {
+    it('keeps events for the configured retention (the stream max age), also on a stream that already exists', async () => {
+      const suffix = uniqueSuffix();
+      const stream = `T_BUS_AGE_${suffix}`;
+      streams.push(stream);
+      const options = { servers: TEST_NATS_URL, stream, subjectPrefix: `t_bus_age_${suffix}`, log: silentLogger };
+      const first = await createNatsBus({ ...options, maxAgeMs: 7 * 86_400_000 });
+      await first.close();
+      expect((await jsm.streams.info(stream)).config.max_age).toBe(7 * 86_400_000 * 1_000_000);
+      const second = await createNatsBus({ ...options, maxAgeMs: 2 * 86_400_000 });
+      await second.close();
+      expect((await jsm.streams.info(stream)).config.max_age).toBe(2 * 86_400_000 * 1_000_000);
+    });
+
     it('leaves no subscriptions on the connection after stop() and close()', async () => {
       const under = await impl.create();
       const { bus } = under;

@@ -15,9 +15,13 @@ export interface NatsBusOptions {
   /** How long a handler has before the event is redelivered. */
   ackWaitMs?: number;
   maxDeliver?: number;
+  /** How long the stream keeps an event (its max age; default: no limit). */
+  maxAgeMs?: number;
   log: Logger;
   name?: string;
 }
+
+export const DAY_MS = 86_400_000;
 
 /** Durable events on NATS JetStream: one stream, one durable pull consumer per (service, purpose). */
 export async function createNatsBus(options: NatsBusOptions): Promise<EventBus & { connection: NatsConnection }> {
@@ -29,7 +33,12 @@ export async function createNatsBus(options: NatsBusOptions): Promise<EventBus &
   const nc = await connect({ servers: options.servers, name: options.name, maxReconnectAttempts: -1 });
   const jsm = await jetstreamManager(nc);
   const js = jetstream(nc);
-  const config = { name: stream, subjects: [`${prefix}.>`], duplicate_window: nanos(120_000) };
+  const config = {
+    name: stream,
+    subjects: [`${prefix}.>`],
+    duplicate_window: nanos(120_000),
+    ...(options.maxAgeMs ? { max_age: nanos(options.maxAgeMs) } : {}),
+  };
   try {
     await jsm.streams.info(stream);
     await jsm.streams.update(stream, config);
