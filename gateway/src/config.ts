@@ -3,6 +3,8 @@ import { readEnv } from '../../subgraphs/kit/src/config.ts';
 import type { Env } from '../../subgraphs/kit/src/config.ts';
 import type { LogLevel } from '../../subgraphs/kit/src/log.ts';
 import { subgraphCatalog, defaultSubgraphUrl, GATEWAY_PORT } from '../../subgraphs/catalog.ts';
+import { defaultOperationLimits } from './limits/measureOperation.ts';
+import type { OperationLimits } from './limits/measureOperation.ts';
 
 export interface GatewayConfig {
   readonly port: number;
@@ -27,6 +29,8 @@ export interface GatewayConfig {
   readonly contextTokenTtlSeconds: number;
   readonly introspection: boolean;
   readonly maxBodyBytes: number;
+  /** Depth, aliases, cost and tokens one operation may have (HTTP and graphql-ws alike). */
+  readonly operationLimits: OperationLimits;
   /** Redis for state every replica shares (automatic persisted queries); in-process when unset. */
   readonly redisUrl: string | undefined;
   readonly redisPrefix: string;
@@ -77,6 +81,13 @@ export function loadGatewayConfig(env: Env, root: string): GatewayConfig {
     contextTokenTtlSeconds: e.int('CONTEXT_TOKEN_TTL_SECONDS', 60, { min: 5, max: 300 }),
     introspection: e.bool('INTROSPECTION', !production),
     maxBodyBytes: e.int('MAX_BODY_BYTES', 1024 * 1024, { min: 1024, max: 64 * 1024 * 1024 }),
+    operationLimits: Object.freeze({
+      maxDepth: e.int('MAX_QUERY_DEPTH', defaultOperationLimits.maxDepth, { min: 1, max: 1_000 }),
+      maxAliases: e.int('MAX_QUERY_ALIASES', defaultOperationLimits.maxAliases, { min: 0, max: 100_000 }),
+      maxCost: e.int('MAX_QUERY_COST', defaultOperationLimits.maxCost, { min: 1, max: 100_000_000 }),
+      maxTokens: e.int('MAX_QUERY_TOKENS', defaultOperationLimits.maxTokens, { min: 100, max: 1_000_000 }),
+      defaultListSize: e.int('QUERY_DEFAULT_LIST_SIZE', defaultOperationLimits.defaultListSize, { min: 1, max: 10_000 }),
+    }),
     redisUrl: e.url('REDIS_URL'),
     redisPrefix: e.string('REDIS_PREFIX', 'gateway:'),
     apq: {

@@ -30,6 +30,9 @@ import type { PlatformError } from '../../subgraphs/kit/src/errors.ts';
 import type { PartnerDirectory } from './auth/createPartnerDirectory.ts';
 import { createPersistedGate } from './persisted/createPersistedGate.ts';
 import type { Safelist } from './persisted/loadSafelist.ts';
+import { defaultOperationLimits } from './limits/measureOperation.ts';
+import type { OperationLimits } from './limits/measureOperation.ts';
+import { useOperationLimits } from './limits/useOperationLimits.ts';
 
 export interface GatewayDeps {
   supergraphSdl: string;
@@ -42,6 +45,8 @@ export interface GatewayDeps {
   introspection: boolean;
   production: boolean;
   maxBodyBytes: number;
+  /** Depth, aliases, cost and tokens one operation may have (default: defaultOperationLimits). */
+  operationLimits?: OperationLimits;
   health: () => Promise<{ ok: boolean; details?: Record<string, unknown> }>;
   /** graphql-ws limits (defaults in createSubscriptionServer). */
   subscriptionLimits?: Partial<SubscriptionServerLimits>;
@@ -68,6 +73,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
  */
 export function createGateway(deps: GatewayDeps) {
   const { log } = deps;
+  const limits = deps.operationLimits ?? defaultOperationLimits;
   const apq = deps.apq ?? { cache: createMemoryCache({ maxEntries: 1_000 }), ttlSeconds: 24 * 3600, maxDocumentBytes: 64 * 1024 };
   const gateway = new ApolloGateway({
     supergraphSdl: deps.supergraphSdl,
@@ -86,6 +92,8 @@ export function createGateway(deps: GatewayDeps) {
     formatError: withApqErrorCodes(createErrorMasker()),
     includeStacktraceInErrorResponses: false,
     introspection: deps.introspection,
+    // Larger documents fail in the parser (GRAPHQL_PARSE_FAILED) before any work is done on them.
+    parseOptions: { maxTokens: limits.maxTokens },
     // Apollo's APQ protocol: hash-only requests, PERSISTED_QUERY_NOT_FOUND, registration, GET for queries.
     persistedQueries: { cache: createApqCache({ ...apq, log }), ttl: apq.ttlSeconds },
     // runMain owns the signals and drains HTTP before stopping Apollo.
@@ -93,6 +101,7 @@ export function createGateway(deps: GatewayDeps) {
     plugins: [
       useOneOfInputs(),
       useInputSanity<GatewayContext>(),
+      useOperationLimits<GatewayContext>(limits),
       useErrorLogging<GatewayContext>({ log }),
       deps.production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
@@ -183,6 +192,7 @@ export function createGateway(deps: GatewayDeps) {
       return { errors: [{ message: 'Incremental delivery is not supported over this transport', extensions: { code: 'BAD_REQUEST' } }] };
     },
     ...(deps.subscriptionLimits ? { limits: deps.subscriptionLimits } : {}),
+    operationLimits: limits,
   });
 
   return {

@@ -55,6 +55,7 @@ export async function startGateway(env: NodeJS.ProcessEnv, root: string) {
     introspection: config.introspection,
     production: config.production,
     maxBodyBytes: config.maxBodyBytes,
+    operationLimits: config.operationLimits,
     health: createSubgraphHealth({ subgraphUrls: config.subgraphUrls }),
     partners: createPartnerDirectory({ integrationsUrl, signer, ttlMs: config.partnerCacheTtlSeconds * 1000 }),
     ...(safelist ? { safelist } : {}),

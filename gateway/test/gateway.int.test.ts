@@ -133,6 +133,36 @@ describe('gateway HTTP edge (subgraphs unreachable)', () => {
     expect(((await malformed.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe('BAD_REQUEST');
   });
 
+  it('refuses operations past the depth, alias and cost limits before planning (400), and runs the rest', async () => {
+    const auth = { authorization: `Bearer ${await token()}` };
+    type Body = { errors: Array<{ message: string; extensions: Record<string, unknown> }> };
+    const send = async (query: string, variables?: Record<string, unknown>) => {
+      const response = await post(JSON.stringify({ query, variables }), auth);
+      return { status: response.status, body: (await response.json()) as Body };
+    };
+    // 13 levels (Conversation.messages ↔ Message.conversation), one more than the default 12.
+    const deep = await send(
+      '{ tenant { conversations(first: 1) { edges { node { messages(first: 1) { edges { node { conversation { messages(first: 1) { edges { node { conversation { id } } } } } } } } } } } } }',
+    );
+    expect(deep.status).toBe(400);
+    expect(deep.body.errors[0]!.extensions).toEqual({ code: 'OPERATION_TOO_COMPLEX', limit: 'depth', max: 12, actual: 13 });
+
+    const aliased = await send(`{ ${Array.from({ length: 31 }, (_, i) => `a${i}: tenant { id }`).join(' ')} }`);
+    expect(aliased.status).toBe(400);
+    expect(aliased.body.errors[0]!.extensions).toMatchObject({ code: 'OPERATION_TOO_COMPLEX', limit: 'aliases', max: 30, actual: 31 });
+
+    // Cost follows the variables: the same document is refused for a huge page and planned for a small one.
+    const paged = 'query ($n: Int) { tenant { conversations(first: $n) { edges { node { id title messages(first: $n) { edges { node { content } } } } } } } }';
+    const costly = await send(paged, { n: 1_000 });
+    expect(costly.status).toBe(400);
+    expect(costly.body.errors[0]!.extensions).toMatchObject({ code: 'OPERATION_TOO_COMPLEX', limit: 'cost', max: 10_000 });
+    const modest = await send(paged, { n: 10 });
+    // Past the limits check: it reaches the (unreachable) subgraph and fails there, masked.
+    expect(modest.body.errors[0]!.extensions.code).toBe('INTERNAL_SERVER_ERROR');
+
+    // The token limit: gateway/test/subscriptions.int.test.ts (HTTP and graphql-ws, with a small limit).
+  });
+
   it('refuses a NUL character in any text input before planning, as BAD_USER_INPUT', async () => {
     const response = await post(JSON.stringify({ query: 'query ($s: String!) { tenantBySlug(slug: $s) { id } }', variables: { s: 'a\u0000b' } }), {
       authorization: `Bearer ${await token()}`,

@@ -232,6 +232,48 @@ describe('gateway subscriptions over graphql-ws (two kit subgraphs, real sockets
   });
 });
 
+describe('gateway operation limits on both transports', () => {
+  it('refuses what is too deep, too aliased or too long over graphql-ws as over HTTP, with the same codes', async () => {
+    const stack = await startSubscriptionStack({ gateway: { operationLimits: { maxDepth: 2, maxAliases: 1, maxCost: 50, maxTokens: 60, defaultListSize: 20 } } });
+    const tenantId = randomUUID();
+    stack.tenants.set(tenantId, { plan: 'STANDARD', status: 'ACTIVE' });
+    try {
+      const authorization = `Bearer ${await stack.token(tenantId)}`;
+      const { client } = openClient(stack.wsUrl, { authorization });
+      const codesOf = async (query: string) => {
+        const { error, events } = await subscribe(client, query).done;
+        return { codes: errorCodes(error), extensions: (error as Array<{ extensions?: Record<string, unknown> }> | undefined)?.[0]?.extensions, events };
+      };
+      // Within the limits: it runs.
+      const ok = await codesOf('subscription { ticks(count: 1, intervalMs: 1) { index } }');
+      expect(ok.codes).toEqual([]);
+      expect(ok.events).toHaveLength(1);
+      // Depth 3 (ticks → owner → name) against 2; two aliases against one; a document of more than 60 tokens.
+      expect(await codesOf('subscription { ticks(count: 1) { owner { name } } }')).toMatchObject({
+        codes: ['OPERATION_TOO_COMPLEX'],
+        extensions: { limit: 'depth', max: 2, actual: 3 },
+      });
+      expect(await codesOf('subscription { t: ticks(count: 1) { i: index } }')).toMatchObject({ codes: ['OPERATION_TOO_COMPLEX'], extensions: { limit: 'aliases' } });
+      const long = `subscription { ticks(count: 1) { ${'index '.repeat(60)}} }`;
+      expect((await codesOf(long)).codes).toEqual(['GRAPHQL_PARSE_FAILED']);
+      // Nothing of the refused ones reached the subgraph.
+      expect(stack.tickSubscriptions()).toBe(1);
+
+      // The same over HTTP.
+      const post = async (query: string) => {
+        const response = await fetch(stack.http.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify({ query }) });
+        return { status: response.status, body: (await response.json()) as { errors?: Array<{ extensions: Record<string, unknown> }> } };
+      };
+      expect(await post('{ o: owner(id: "1") { n: name } }')).toMatchObject({ status: 400, body: { errors: [{ extensions: { code: 'OPERATION_TOO_COMPLEX', limit: 'aliases' } }] } });
+      expect(await post(`{ tickerInfo ${'tickerInfo '.repeat(60)}}`)).toMatchObject({ status: 400, body: { errors: [{ extensions: { code: 'GRAPHQL_PARSE_FAILED' } }] } });
+      expect((await post('{ tickerInfo }')).body.errors).toBeUndefined();
+      await client.dispose();
+    } finally {
+      await stack.close().catch(() => undefined);
+    }
+  });
+});
+
 describe('gateway subscriptions when things go away', () => {
   it("closes a socket (4403) when its tenant is suspended or deleted while it is open, and keeps the others'", async () => {
     const stack = await startSubscriptionStack({ limits: { recheckAccessEveryMs: 100 } });

@@ -50,7 +50,7 @@ export interface SubscriptionPlanner {
  * `Sequence[primary, rest]` with Apollo's executor, the primary answered by the event itself.
  * Plans are cached by document and operation name (bounded, oldest first out).
  */
-export function createSubscriptionPlanner(options: { supergraphSdl: string; maxCachedPlans?: number }): SubscriptionPlanner {
+export function createSubscriptionPlanner(options: { supergraphSdl: string; maxCachedPlans?: number; maxTokens?: number }): SubscriptionPlanner {
   const supergraph = Supergraph.build(options.supergraphSdl);
   const apiSchema = supergraph.apiSchema();
   const schema = apiSchema.toGraphQLJSSchema();
@@ -89,7 +89,7 @@ export function createSubscriptionPlanner(options: { supergraphSdl: string; maxC
         cache.set(key, hit);
         return { ok: true, planned: hit };
       }
-      const parsed = parseOperation(schema, query, operationName);
+      const parsed = parseOperation(schema, query, operationName, undefined, { maxTokens: options.maxTokens });
       if (!parsed.ok) return parsed;
       const planned = planParsed(parsed.document, parsed.operation, operationName ?? undefined);
       if (key !== null) {

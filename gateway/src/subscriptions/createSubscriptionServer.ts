@@ -19,6 +19,8 @@ import { createSubscriptionStream } from './createSubscriptionStream.ts';
 import type { SubscriptionStream } from './createSubscriptionStream.ts';
 import { createUpstreamConnections } from './createUpstreamConnections.ts';
 import type { UpstreamConnections } from './createUpstreamConnections.ts';
+import { checkOperationLimits, defaultOperationLimits, measureOperation } from '../limits/measureOperation.ts';
+import type { OperationLimits } from '../limits/measureOperation.ts';
 
 export interface SubscriptionServerLimits {
   /** Subscriptions at once on one socket (default 20). */
@@ -73,6 +75,8 @@ export interface SubscriptionServerDeps {
   ) => Promise<string | GraphQLError>;
   upstreamRetryWait?: (retries: number) => Promise<void>;
   now?: () => number;
+  /** The same operation limits as HTTP (default: defaultOperationLimits). */
+  operationLimits?: OperationLimits;
 }
 
 /** What the core needs of a transport's socket: a way to close it with a code. `ws` sockets qualify. */
@@ -126,7 +130,8 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 export function createSubscriptionServer(deps: SubscriptionServerDeps): SubscriptionServer {
   const limitsConfig = { ...defaultSubscriptionLimits, ...deps.limits };
   const now = deps.now ?? Date.now;
-  const planner = createSubscriptionPlanner({ supergraphSdl: deps.supergraphSdl });
+  const operationLimits = deps.operationLimits ?? defaultOperationLimits;
+  const planner = createSubscriptionPlanner({ supergraphSdl: deps.supergraphSdl, maxTokens: operationLimits.maxTokens });
   const urls = Object.fromEntries(planner.subgraphs.map(({ name, url }) => [name, deps.subgraphUrls[name] ?? url]));
   const dataSources = Object.fromEntries(
     Object.entries(urls).map(([name, url]) => [name, createSignedDataSource({ name, url, signer: deps.signer, tokenTtlSeconds: deps.contextTokenTtlSeconds })]),
@@ -260,9 +265,15 @@ export function createSubscriptionServer(deps: SubscriptionServerDeps): Subscrip
       const context: GatewayContext = { claims: session.claims, requestId, log: session.log.child({ requestId, operationName }) };
       const args = { schema: planner.schema, document: planned.document, operationName, variableValues: payload.variables, contextValue: context };
       if (planned.kind !== 'subscription') {
+        // Queries and mutations get the limits (and everything else) from Apollo Server's pipeline.
         if (!deps.executeOperation) return [new PlatformError(ErrorCode.BAD_REQUEST, 'Send queries and mutations over HTTP')];
         return args;
       }
+      const tooComplex = checkOperationLimits(
+        measureOperation(planner.schema, planned.document, planned.operation, payload.variables, operationLimits.defaultListSize),
+        operationLimits,
+      );
+      if (tooComplex) return [tooComplex];
       let release: () => void;
       try {
         release = limits.acquire(session.tenantKey, session.streams.size);

@@ -19,6 +19,8 @@ export const ErrorCode = {
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
   PERSISTED_QUERY_NOT_ALLOWED: 'PERSISTED_QUERY_NOT_ALLOWED',
+  /** Deeper, more aliased or costlier than the gateway's operation limits. */
+  OPERATION_TOO_COMPLEX: 'OPERATION_TOO_COMPLEX',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -30,6 +32,7 @@ const httpStatusOf: Partial<Record<ErrorCode, number>> = {
   RATE_LIMITED: 429,
   SERVICE_UNAVAILABLE: 503,
   PERSISTED_QUERY_NOT_ALLOWED: 403,
+  OPERATION_TOO_COMPLEX: 400,
 };
 
 /** Codes produced by graphql-js / Apollo Server itself that are safe to show as they are. */

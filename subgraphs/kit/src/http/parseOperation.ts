@@ -17,13 +17,14 @@ export function parseOperation(
   query: unknown,
   operationName: string | null | undefined,
   rules: readonly ValidationRule[] = specifiedRules,
+  options: { maxTokens?: number } = {},
 ): ParsedOperation {
   if (typeof query !== 'string' || query.length === 0) {
     return { ok: false, errors: [new PlatformError(ErrorCode.BAD_REQUEST, 'Send the operation text in `query`')] };
   }
   let document: DocumentNode;
   try {
-    document = parse(query);
+    document = parse(query, options.maxTokens === undefined ? undefined : { maxTokens: options.maxTokens });
   } catch (error) {
     if (!(error instanceof GraphQLError)) throw error;
     return { ok: false, errors: [coded(error, 'GRAPHQL_PARSE_FAILED')] };
