@@ -78,7 +78,7 @@ export async function startSupergraph(options: {
           name: 'platform-stack',
         })
       : undefined;
-    const bus: EventBus = nats ?? createMemoryBus({ log });
+    const bus: EventBus = nats ?? createMemoryBus({ log, maxAgeMs: config.eventRetentionDays * DAY_MS });
     disposer.add('bus', () => bus.close());
     // One live bus for every subgraph of the stack, on the event bus's NATS connection when there is one.
     const live: LiveBus = nats ? await createNatsLiveBus({ connection: nats.connection, log }) : createMemoryLiveBus({ log });

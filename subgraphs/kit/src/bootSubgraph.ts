@@ -132,7 +132,7 @@ export async function bootSubgraph<TContext extends SubgraphContext>(
     const nats = config.natsUrl
       ? await createNatsBus({ servers: config.natsUrl, stream: config.natsStream, subjectPrefix: config.natsSubjectPrefix, maxAgeMs: config.eventRetentionDays * DAY_MS, log, name })
       : undefined;
-    const bus: EventBus = nats ?? createMemoryBus({ log });
+    const bus: EventBus = nats ?? createMemoryBus({ log, maxAgeMs: config.eventRetentionDays * DAY_MS });
     disposer.add('bus', () => bus.close());
     // Live streams share the event bus's connection (core NATS beside JetStream) and close before it.
     const live: LiveBus = nats ? await createNatsLiveBus({ connection: nats.connection, log }) : createMemoryLiveBus({ log });
