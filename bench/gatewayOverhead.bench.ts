@@ -7,7 +7,7 @@ import { freePort } from '../e2e/harness/freePort.ts';
 import { bearer } from '../e2e/harness/graphqlClient.ts';
 import { TenantOverviewDocument } from '../e2e/generated/graphql.ts';
 import { seedBenchTenant } from './seedBenchTenant.ts';
-import { loadTest } from './loadTest.ts';
+import { alternateLoad, loadTest } from './loadTest.ts';
 
 /**
  * TenantOverview through our gateway (JWT verification and per-subgraph signed claims on) beside
@@ -37,13 +37,14 @@ export async function benchGatewayOverhead(options: { durationMs: number; concur
     const plainUrl = `http://127.0.0.1:${port}/`;
     const body = JSON.stringify({ query: print(TenantOverviewDocument) });
     const check = (status: number, text: string) => status === 200 && !text.includes('"errors"');
-    const run = (url: string, h: Record<string, string>) => loadTest({ url, body, headers: h, concurrency: options.concurrency, durationMs: options.durationMs, check });
-    // Warm both paths (query plans, pools, JIT) before measuring.
-    await run(stack.gatewayUrl, bearer(token));
-    await run(plainUrl, {});
-    const ours = await run(stack.gatewayUrl, bearer(token));
-    const baseline = await run(plainUrl, {});
-    return { ours, baseline, ratio: ours.rps / baseline.rps };
+    const run = (url: string, h: Record<string, string>) => (durationMs: number) => loadTest({ url, body, headers: h, concurrency: options.concurrency, durationMs, check });
+    const oursRun = run(stack.gatewayUrl, bearer(token));
+    const plainRun = run(plainUrl, {});
+    // Warm both paths (query plans, pools, JIT) before measuring, then alternate rounds.
+    await oursRun(options.durationMs / 2);
+    await plainRun(options.durationMs / 2);
+    const { a: ours, b: baseline, roundsA, roundsB } = await alternateLoad(oursRun, plainRun, { durationMs: options.durationMs });
+    return { ours, baseline, ratio: ours.rps / baseline.rps, rounds: { ours: roundsA, baseline: roundsB } };
   } finally {
     plain?.kill('SIGTERM');
     await stack.stop();

@@ -3,7 +3,7 @@ import { print } from 'graphql';
 import { startStack } from '../e2e/harness/startStack.ts';
 import { bearer } from '../e2e/harness/graphqlClient.ts';
 import { TenantOverviewDocument } from '../e2e/generated/graphql.ts';
-import { loadTest } from './loadTest.ts';
+import { alternateLoad, loadTest } from './loadTest.ts';
 import { seedBenchTenant } from './seedBenchTenant.ts';
 
 /**
@@ -27,15 +27,20 @@ export async function benchPersisted(options: { durationMs: number; concurrency:
     if (registered.status !== 200 || registeredText.includes('"errors"')) throw new Error(`APQ registration failed: ${registeredText.slice(0, 500)}`);
 
     const check = (status: number, text: string) => status === 200 && !text.includes('"errors"');
-    const run = (body: string) => loadTest({ url: stack.gatewayUrl, body, headers, concurrency: options.concurrency, durationMs: options.durationMs, check });
+    const run = (body: string) => (durationMs: number) => loadTest({ url: stack.gatewayUrl, body, headers, concurrency: options.concurrency, durationMs, check });
     const byHash = JSON.stringify({ extensions: { persistedQuery } });
     const full = JSON.stringify({ query });
-    // Warm both paths (query plans, pools, JIT) before measuring.
-    await run(byHash);
-    await run(full);
-    const persisted = await run(byHash);
-    const inFull = await run(full);
-    return { persisted, full: inFull, requestBytes: { persisted: Buffer.byteLength(byHash), full: Buffer.byteLength(full) }, ratio: persisted.rps / inFull.rps };
+    // Warm both paths (query plans, pools, JIT) before measuring, then alternate rounds.
+    await run(byHash)(options.durationMs / 2);
+    await run(full)(options.durationMs / 2);
+    const { a: persisted, b: inFull, roundsA, roundsB } = await alternateLoad(run(byHash), run(full), { durationMs: options.durationMs });
+    return {
+      persisted,
+      full: inFull,
+      requestBytes: { persisted: Buffer.byteLength(byHash), full: Buffer.byteLength(full) },
+      ratio: persisted.rps / inFull.rps,
+      rounds: { persisted: roundsA, full: roundsB },
+    };
   } finally {
     await stack.stop();
   }

@@ -23,21 +23,21 @@ try {
   });
   console.log(`engine / plain loop: ${mc.ratio.toFixed(3)}`);
 
-  const { ours, baseline, ratio } = await benchGatewayOverhead({ durationMs, concurrency });
-  console.log(`\nTenantOverview, ${concurrency} concurrent clients, ${durationMs / 1000}s each`);
+  const { ours, baseline, ratio, rounds } = await benchGatewayOverhead({ durationMs, concurrency });
+  console.log(`\nTenantOverview, ${concurrency} concurrent clients, ${durationMs / 1000}s each in 4 alternating rounds`);
   console.table({
     'this gateway (JWT + signed claims)': { rps: fmt(ours.rps), p50_ms: fmt(ours.p50), p99_ms: fmt(ours.p99), requests: ours.requests, errors: ours.errors },
     'plain @apollo/gateway': { rps: fmt(baseline.rps), p50_ms: fmt(baseline.p50), p99_ms: fmt(baseline.p99), requests: baseline.requests, errors: baseline.errors },
   });
-  console.log(`throughput ratio (ours / plain): ${ratio.toFixed(3)}`);
+  console.log(`throughput ratio (ours / plain): ${ratio.toFixed(3)}; rps per round, ours ${rounds.ours.map(fmt).join(' ')}, plain ${rounds.baseline.map(fmt).join(' ')}`);
 
   const pq = await benchPersisted({ durationMs, concurrency });
-  console.log(`\nTenantOverview through the gateway: APQ hash vs full query, ${concurrency} concurrent clients, ${durationMs / 1000}s each`);
+  console.log(`\nTenantOverview through the gateway: APQ hash vs full query, ${concurrency} concurrent clients, ${durationMs / 1000}s each in 4 alternating rounds`);
   console.table({
     [`persisted (hash only, ${pq.requestBytes.persisted} B body)`]: { rps: fmt(pq.persisted.rps), p50_ms: fmt(pq.persisted.p50), p99_ms: fmt(pq.persisted.p99), requests: pq.persisted.requests, errors: pq.persisted.errors },
     [`full query (${pq.requestBytes.full} B body)`]: { rps: fmt(pq.full.rps), p50_ms: fmt(pq.full.p50), p99_ms: fmt(pq.full.p99), requests: pq.full.requests, errors: pq.full.errors },
   });
-  console.log(`throughput ratio (persisted / full): ${pq.ratio.toFixed(3)}`);
+  console.log(`throughput ratio (persisted / full): ${pq.ratio.toFixed(3)}; rps per round, persisted ${pq.rounds.persisted.map(fmt).join(' ')}, full ${pq.rounds.full.map(fmt).join(' ')}`);
 
   const env = process.env;
   printStreamingFigures(
