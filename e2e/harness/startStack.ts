@@ -146,41 +146,48 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     await redis.quit();
   };
 
-  try {
-    const subgraphUrls: Record<string, string> = {};
-    const started: Array<Promise<void>> = [];
-    for (const entry of subgraphCatalog) {
+  /**
+   * Starts a service on a free port and waits until it is healthy; returns its URL. The port is
+   * free when picked, but another process may bind it before the child does: then the child
+   * exits with EADDRINUSE and is started again on another port.
+   */
+  const serve = async (name: string, script: string, env: Record<string, string> = {}): Promise<string> => {
+    for (let attempt = 1; ; attempt += 1) {
       const port = await freePort();
       const url = `http://127.0.0.1:${port}/graphql`;
-      subgraphUrls[entry.name] = url;
-      const child = launch(entry.name, `subgraphs/${entry.name}/src/main.ts`, { PORT: String(port) });
-      started.push(waitHealthy(url, child, entry.name, logs));
+      try {
+        await waitHealthy(url, launch(name, script, { ...env, PORT: String(port) }), name, logs);
+        return url;
+      } catch (error) {
+        const taken = (output.get(name) ?? []).join('').includes('EADDRINUSE');
+        if (!taken || attempt >= 3) throw error;
+      }
     }
-    await Promise.all(started);
+  };
+
+  try {
+    const subgraphUrls: Record<string, string> = {};
+    await Promise.all(
+      subgraphCatalog.map(async (entry) => {
+        subgraphUrls[entry.name] = await serve(entry.name, `subgraphs/${entry.name}/src/main.ts`);
+      }),
+    );
     // Replicas start after the first instances, which have migrated the databases.
     const replicaUrls: Record<string, string> = { ...subgraphUrls };
     await Promise.all(
       (options.replicas ?? []).map(async (name) => {
-        const port = await freePort();
-        const url = `http://127.0.0.1:${port}/graphql`;
-        replicaUrls[name] = url;
-        const child = launch(`${name}#2`, `subgraphs/${name}/src/main.ts`, { PORT: String(port) });
-        await waitHealthy(url, child, `${name}#2`, logs);
+        replicaUrls[name] = await serve(`${name}#2`, `subgraphs/${name}/src/main.ts`);
       }),
     );
     const startGateway = async (label: string, urls: Record<string, string>) => {
-      const port = await freePort();
       const env: Record<string, string> = {
-        PORT: String(port),
         JWT_ISSUER: ISSUER,
         JWT_AUDIENCE: AUDIENCE,
         JWT_PUBLIC_KEY: JSON.stringify(keys.jwt.publicJwk),
         CONTEXT_PRIVATE_KEY: JSON.stringify(keys.context.privateJwk),
       };
       for (const [name, url] of Object.entries(urls)) env[`SUBGRAPH_${name.toUpperCase()}_URL`] = url;
-      const url = `http://127.0.0.1:${port}/graphql`;
-      await waitHealthy(url, launch(label, 'gateway/src/main.ts', env), label, logs);
-      return url;
+      return serve(label, 'gateway/src/main.ts', env);
     };
     const gatewayUrl = await startGateway('gateway', subgraphUrls);
     const secondGatewayUrl = options.replicas?.length ? await startGateway('gateway#2', replicaUrls) : null;
