@@ -193,7 +193,8 @@ describe.each(implementations)('LiveBus contract: $name', (impl) => {
     const one = live.subscribe(subject);
     const two = live.subscribe(subject);
     expect(live.activeSubscriptions()).toBe(2);
-    if (connectionSubscriptions) expect(connectionSubscriptions()).toBe(baseline! + 2);
+    // Subscribers of one subject share one transport subscription.
+    if (connectionSubscriptions) expect(connectionSubscriptions()).toBe(baseline! + 1);
 
     const waiting = one.next();
     await expect(one.return()).resolves.toEqual({ done: true, value: undefined });
@@ -216,6 +217,43 @@ describe.each(implementations)('LiveBus contract: $name', (impl) => {
     if (connectionSubscriptions) expect(connectionSubscriptions()).toBe(baseline);
     expect(two.buffered).toBe(0); // returning discards what was buffered
     live.publish(subject, { n: 3 }); // nobody listens: fine
+  });
+
+  it('shares one transport subscription per subject: each subscriber gets every payload, other subjects apart', async () => {
+    const { live, connectionSubscriptions, settle } = await impl.create();
+    const baseline = connectionSubscriptions?.();
+    const subject = liveSubjects.conversation(TENANT_A, randomUUID());
+    const other = liveSubjects.conversation(TENANT_A, randomUUID());
+    const readers = [live.subscribe(subject), live.subscribe(subject), live.subscribe(subject)];
+    const apart = live.subscribe(other);
+    if (connectionSubscriptions) expect(connectionSubscriptions()).toBe(baseline! + 2);
+    for (let n = 1; n <= 3; n += 1) live.publish(subject, { n });
+    live.publish(other, { n: 99 });
+    await settle();
+    for (const reader of readers) {
+      const got: unknown[] = [];
+      for (let i = 0; i < 3; i += 1) got.push((await reader.next()).value);
+      expect(got).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
+    }
+    expect((await apart.next()).value).toEqual({ n: 99 });
+    // A slow reader's full buffer does not hold back the others.
+    await readers[0]!.return();
+    await readers[1]!.return();
+    if (connectionSubscriptions) expect(connectionSubscriptions()).toBe(baseline! + 2);
+    live.publish(subject, { n: 4 });
+    await settle();
+    expect((await readers[2]!.next()).value).toEqual({ n: 4 });
+    await readers[2]!.return();
+    await apart.return();
+    if (connectionSubscriptions) expect(connectionSubscriptions()).toBe(baseline);
+    // Subscribing again after the last one left opens it anew.
+    const again = live.subscribe(subject);
+    live.publish(subject, { n: 5 });
+    await settle();
+    expect((await again.next()).value).toEqual({ n: 5 });
+    await again.return();
+    expect(live.activeSubscriptions()).toBe(0);
+    await live.close();
   });
 
   it('unsubscribes when the AbortSignal fires, and removes its abort listener', async () => {
@@ -304,11 +342,12 @@ describe('NATS live bus across connections', () => {
     const live = await createNatsLiveBus({ connection: nc, prefix: `t_live_${uniqueSuffix()}`, log: silent() });
     const subject = liveSubjects.conversation(TENANT_A, randomUUID());
     const subscriptions = Array.from({ length: 25 }, () => live.subscribe(subject));
-    expect(count()).toBe(baseline + 25);
+    // One subject, 25 subscribers: one NATS subscription.
+    expect(count()).toBe(baseline + 1);
     live.publish(subject, { n: 0 });
     for (const s of subscriptions) expect(await take(s, 1)).toEqual([{ n: 0 }]);
     for (const s of subscriptions.slice(0, 10)) await s.return();
-    expect(count()).toBe(baseline + 15);
+    expect(count()).toBe(baseline + 1);
     await live.close();
     expect(count()).toBe(baseline);
     expect(live.activeSubscriptions()).toBe(0);

@@ -7,6 +7,11 @@ import type { LiveBus } from './LiveBus.ts';
 import { createLiveQueue } from './createLiveQueue.ts';
 import type { LiveQueue } from './createLiveQueue.ts';
 
+interface SharedSubject {
+  sub: Subscription;
+  queues: Set<LiveQueue>;
+}
+
 /** Either a connection the caller owns (closing the bus leaves it open) or servers to connect to. */
 export type NatsLiveBusOptions = (
   | { connection: NatsConnection; servers?: undefined }
@@ -28,7 +33,44 @@ export async function createNatsLiveBus(options: NatsLiveBusOptions): Promise<Li
   const ownsConnection = !options.connection;
   const nc = options.connection ?? (await connect({ servers: options.servers, name: options.name, maxReconnectAttempts: -1 }));
   const open = new Set<LiveQueue>();
+  /** One NATS subscription per subject, whatever the number of local subscribers. */
+  const subjects = new Map<string, SharedSubject>();
   let closed = false;
+
+  /**
+   * Subscribes to a subject once for every local subscriber: NATS sends each payload to this
+   * process once, and each subscriber's queue gets its own decoded copy. A callback, not the subscription's iterator, so NATS never
+   * buffers for us: the only buffers are the bounded queues.
+   */
+  function share(wire: string, subject: string): SharedSubject {
+    const queues = new Set<LiveQueue>();
+    const sub = nc.subscribe(wire, {
+      callback: (error, message) => {
+        if (error) return; // the subscription is closing; `closed` below ends the queues
+        // Decoded for each subscriber: each gets its own copy, as off the wire.
+        const text = message.string();
+        for (const queue of queues) {
+          let payload: unknown;
+          try {
+            payload = JSON.parse(text);
+          } catch {
+            log.warn('malformed live payload discarded', { subject });
+            return;
+          }
+          queue.push(payload);
+        }
+      },
+    });
+    const entry: SharedSubject = { sub, queues };
+    subjects.set(wire, entry);
+    // The connection drained or closed, or the server refused the subject (permissions).
+    void sub.closed.then((reason) => {
+      if (reason instanceof Error) log.warn('live subscription closed by NATS', { subject, error: describeError(reason) });
+      if (subjects.get(wire) === entry) subjects.delete(wire);
+      for (const queue of [...queues]) queue.end();
+    });
+    return entry;
+  }
 
   return {
     kind: 'nats',
@@ -48,7 +90,7 @@ export async function createNatsLiveBus(options: NatsLiveBusOptions): Promise<Li
       const wire = prefix + assertLiveSubject(subject);
       const bufferSize = liveBufferSize(subscribeOptions.bufferSize);
       if (closed) throw new Error('live bus is closed');
-      let sub: Subscription | undefined;
+      let shared: SharedSubject | undefined;
       const queue: LiveQueue = createLiveQueue({
         subject,
         bufferSize,
@@ -56,36 +98,24 @@ export async function createNatsLiveBus(options: NatsLiveBusOptions): Promise<Li
         signal: subscribeOptions.signal,
         release: () => {
           open.delete(queue);
-          if (sub && !sub.isClosed()) sub.unsubscribe();
+          if (!shared) return;
+          shared.queues.delete(queue);
+          // The last local subscriber of the subject gone: so is the NATS subscription.
+          if (shared.queues.size === 0) {
+            subjects.delete(wire);
+            if (!shared.sub.isClosed()) shared.sub.unsubscribe();
+          }
         },
       });
       if (queue.finished) return queue.subscription; // the signal was already aborted
-      // A callback (not the subscription's own iterator) so NATS never buffers for us: the only
-      // buffer is the bounded queue, read or not.
       try {
-        sub = nc.subscribe(wire, {
-          callback: (error, message) => {
-            if (error) return; // the subscription is closing; `closed` below ends the queue
-            let payload: unknown;
-            try {
-              payload = message.json();
-            } catch {
-              log.warn('malformed live payload discarded', { subject });
-              return;
-            }
-            queue.push(payload);
-          },
-        });
+        shared = subjects.get(wire) ?? share(wire, subject);
       } catch (error) {
         void queue.subscription.return(); // drops the abort listener
         throw error;
       }
+      shared.queues.add(queue);
       open.add(queue);
-      // The connection drained or closed, or the server refused the subject (permissions).
-      void sub.closed.then((reason) => {
-        if (reason instanceof Error) log.warn('live subscription closed by NATS', { subject, error: describeError(reason) });
-        queue.end();
-      });
       return queue.subscription;
     },
     activeSubscriptions: () => open.size,
