@@ -78,3 +78,22 @@ describe('createSubscriptionPlanner over the supergraph', () => {
     expect(first.ok && second.ok && first.planned === second.planned).toBe(true);
   });
 });
+
+describe('admission before planning', () => {
+  it('refuses through `admit` before planning, also for a document whose plan is cached, and caches nothing refused', async () => {
+    const { GraphQLError } = await import('graphql');
+    const own = createSubscriptionPlanner({ supergraphSdl: readFileSync(join(import.meta.dirname, '..', '..', 'schema', 'supergraph.graphql'), 'utf8') });
+    const seen: string[] = [];
+    const refuse = (_document: unknown, operation: { name?: { value: string } }) => {
+      seen.push(operation.name?.value ?? '');
+      return new GraphQLError('too much', { extensions: { code: 'OPERATION_TOO_COMPLEX' } });
+    };
+    const refused = own.plan(PROGRESS, 'Progress', refuse);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.errors[0]!.extensions.code).toBe('OPERATION_TOO_COMPLEX');
+    // Planned and cached once admitted; the cached plan still asks `admit` every time.
+    expect(own.plan(PROGRESS, 'Progress', () => null).ok).toBe(true);
+    expect(own.plan(PROGRESS, 'Progress', refuse).ok).toBe(false);
+    expect(seen).toEqual(['Progress', 'Progress']);
+  });
+});

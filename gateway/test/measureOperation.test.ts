@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkOperationLimits, defaultOperationLimits, measureOperation } from '../src/limits/measureOperation.ts';
 
 const schema = buildSchema(`
-  type Query { tenant: Tenant, tenants(limit: Int): [Tenant!]!, node(id: ID!): Node }
+  type Query { tenant: Tenant, tenants(limit: Int): [Tenant!]!, node(id: ID!): Node, pages(first: Int = 50): [Tenant!]! }
   interface Node { id: ID! }
   type Tenant implements Node { id: ID!, name: String!, tags: [String!]!, users: [User!]!, conversations(first: Int, after: String): ConversationConnection! }
   type User implements Node { id: ID!, name: String!, tenant: Tenant! }
@@ -52,6 +52,27 @@ describe('measureOperation', () => {
 
   it('sums the fragments on the possible types of an abstract field (an upper bound)', () => {
     expect(measure('{ node(id: "1") { id ... on Tenant { name } ... on User { name tenant { id } } } }').cost).toBe(1 + (1 + 1 + (1 + (1 + 1))));
+  });
+
+  it('takes the size from the variable default, then the schema default, when the query gives none', () => {
+    const page = (n: number) => 1 + (1 + n * (1 + (1 + (1 + 1))));
+    const query = 'query ($n: Int = 40) { tenant { conversations(first: $n) { edges { node { id title } } } } }';
+    expect(measure(query).cost).toBe(page(40));
+    expect(measure(query, { n: 3 }).cost).toBe(page(3));
+    // An explicit null falls to the next default (none in the schema here: the default list size).
+    expect(measure(query, { n: null }).cost).toBe(page(20));
+    expect(measure('{ tenant { conversations { edges { node { id title } } } } }').cost).toBe(page(20));
+    expect(measure('{ pages { id } }').cost).toBe(1 + 50);
+    expect(measure('{ pages(first: 2) { id } }').cost).toBe(1 + 2);
+  });
+
+  it('measures each fragment once however often it is spread (no exponential blow-up)', () => {
+    const levels = 25;
+    const fragments = Array.from({ length: levels }, (_, i) =>
+      i === levels - 1 ? `fragment F${i} on Tenant { id }` : `fragment F${i} on Tenant { ...F${i + 1} ...F${i + 1} }`,
+    ).join(' ');
+    // 2^24 leaves: walked one by one this takes about a minute; each fragment measured once, an instant.
+    expect(measure(`{ tenant { ...F0 } } ${fragments}`).cost).toBe(1 + 2 ** (levels - 1));
   });
 
   it('terminates on a fragment cycle (which validation reports on its own)', () => {

@@ -63,62 +63,95 @@ export function measureOperation(
   }
   const root = schema.getRootType(operation.operation);
   if (!root) return { depth: 0, aliases: 0, cost: 0 };
-  let aliases = 0;
+  const none: OperationMeasure = { depth: 0, aliases: 0, cost: 0 };
 
+  const variableDefaults = new Map<string, ValueNode>();
+  for (const definition of operation.variableDefinitions ?? []) {
+    if (definition.defaultValue) variableDefaults.set(definition.variable.name.value, definition.defaultValue);
+  }
+  /** A size argument's value: the literal, else the variable's value, else the variable's default. */
   const sizeOf = (value: ValueNode): number | undefined => {
     if (value.kind === Kind.INT) return Number(value.value);
-    if (value.kind === Kind.VARIABLE) {
-      const given = variables?.[value.name.value];
-      return typeof given === 'number' && Number.isFinite(given) ? given : undefined;
-    }
-    return undefined;
+    if (value.kind !== Kind.VARIABLE) return undefined;
+    const given = variables?.[value.name.value];
+    if (typeof given === 'number' && Number.isFinite(given)) return given;
+    // Sent (even as null): the variable's default does not apply.
+    if (variables && value.name.value in variables) return undefined;
+    const fallback = variableDefaults.get(value.name.value);
+    return fallback?.kind === Kind.INT ? Number(fallback.value) : undefined;
   };
 
-  /** Cost and depth of a selection set on `type`; `visiting` guards against fragment cycles. */
-  function walk(selectionSet: SelectionSetNode, type: GraphQLCompositeType, underPaged: boolean, visiting: Set<string>): { cost: number; depth: number } {
+  /**
+   * A fragment's measure on a type, computed once however often it is spread: a document whose
+   * fragments each spread the next twice would otherwise take time exponential in its length.
+   */
+  const memo = new Map<string, OperationMeasure>();
+  const computing = new Set<string>();
+
+  function walk(selectionSet: SelectionSetNode, type: GraphQLCompositeType, underPaged: boolean): OperationMeasure {
     let cost = 0;
     let depth = 0;
+    let aliases = 0;
+    const add = (part: OperationMeasure) => {
+      cost += part.cost;
+      aliases += part.aliases;
+      depth = Math.max(depth, part.depth);
+    };
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
-        const field = measureField(selection, type, underPaged, visiting);
-        cost += field.cost;
-        depth = Math.max(depth, field.depth);
+        add(measureField(selection, type, underPaged));
         continue;
       }
       const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments.get(selection.name.value);
       if (!fragment) continue;
-      const name = selection.kind === Kind.FRAGMENT_SPREAD ? selection.name.value : null;
-      if (name !== null && visiting.has(name)) continue;
       const condition = fragment.typeCondition ? schema.getType(fragment.typeCondition.name.value) : type;
       const on = condition && isCompositeType(condition) ? condition : type;
-      const inner = walk(fragment.selectionSet, on, underPaged, name === null ? visiting : new Set([...visiting, name]));
       // Fragments on different types of an abstract field are summed: an upper bound.
-      cost += inner.cost;
-      depth = Math.max(depth, inner.depth);
+      if (selection.kind === Kind.INLINE_FRAGMENT) {
+        add(walk(fragment.selectionSet, on, underPaged));
+        continue;
+      }
+      const key = `${selection.name.value}\u0000${on.name}\u0000${underPaged}`;
+      const known = memo.get(key);
+      if (known) {
+        add(known);
+        continue;
+      }
+      // A fragment cycle (which validation reports on its own) counts nothing the second time round.
+      if (computing.has(key)) continue;
+      computing.add(key);
+      const measured = walk(fragment.selectionSet, on, underPaged);
+      computing.delete(key);
+      memo.set(key, measured);
+      add(measured);
     }
-    return { cost, depth };
+    return { cost, depth, aliases };
   }
 
-  function measureField(node: FieldNode, parent: GraphQLCompositeType, underPaged: boolean, visiting: Set<string>): { cost: number; depth: number } {
-    if (node.name.value.startsWith('__')) return { cost: 0, depth: 0 };
-    if (node.alias) aliases += 1;
+  function measureField(node: FieldNode, parent: GraphQLCompositeType, underPaged: boolean): OperationMeasure {
+    if (node.name.value.startsWith('__')) return none;
+    const aliases = node.alias ? 1 : 0;
     const definition = 'getFields' in parent ? parent.getFields()[node.name.value] : undefined;
-    if (!definition) return { cost: 1, depth: 1 };
+    if (!definition) return { cost: 1, depth: 1, aliases };
     const returns = getNullableType(definition.type);
     const named = getNamedType(definition.type);
+    // A field that takes a page size is paged whether or not the query gives one: then the
+    // schema's default for it counts, else the default list size.
+    const sizeArguments = definition.args.filter((argument) => SIZE_ARGUMENTS.has(argument.name));
+    const paged = sizeArguments.length > 0;
     let size: number | undefined;
-    for (const argument of node.arguments ?? []) {
-      if (SIZE_ARGUMENTS.has(argument.name.value)) size = sizeOf(argument.value) ?? size;
+    for (const argument of sizeArguments) {
+      const given = node.arguments?.find((a) => a.name.value === argument.name);
+      const value = (given ? sizeOf(given.value) : undefined) ?? (typeof argument.defaultValue === 'number' ? argument.defaultValue : undefined);
+      if (value !== undefined) size = Math.max(size ?? 0, value);
     }
-    const paged = (node.arguments ?? []).some((argument) => SIZE_ARGUMENTS.has(argument.name.value));
-    const times = Math.max(0, size ?? (isListType(returns) && !underPaged ? defaultListSize : 1));
-    if (!node.selectionSet || !isCompositeType(named)) return { cost: 1, depth: 1 };
-    const inner = walk(node.selectionSet, named, paged, visiting);
-    return { cost: 1 + times * inner.cost, depth: 1 + inner.depth };
+    const times = Math.max(0, paged ? (size ?? defaultListSize) : isListType(returns) && !underPaged ? defaultListSize : 1);
+    if (!node.selectionSet || !isCompositeType(named)) return { cost: 1, depth: 1, aliases };
+    const inner = walk(node.selectionSet, named, paged);
+    return { cost: 1 + times * inner.cost, depth: 1 + inner.depth, aliases: aliases + inner.aliases };
   }
 
-  const measured = walk(operation.selectionSet, root, false, new Set());
-  return { depth: measured.depth, aliases, cost: measured.cost };
+  return walk(operation.selectionSet, root, false);
 }
 
 /** The first limit an operation exceeds, as the error its caller gets; null when within all. */

@@ -38,8 +38,12 @@ export interface SubscriptionPlanner {
   readonly apiSchema: Schema;
   /** Subgraph name → the URL the supergraph names for it. */
   readonly subgraphs: ReadonlyArray<{ name: string; url: string }>;
-  /** Parses and validates against the API schema (typed errors), then plans a subscription. */
-  plan(query: unknown, operationName: string | null | undefined): PlanResult;
+  /**
+   * Parses and validates against the API schema (typed errors), then plans a subscription.
+   * `admit` sees the parsed operation first (also when its plan is cached) and may refuse it:
+   * nothing is planned or cached for a refused document.
+   */
+  plan(query: unknown, operationName: string | null | undefined, admit?: (document: DocumentNode, operation: OperationDefinitionNode) => GraphQLError | null): PlanResult;
 }
 
 /**
@@ -81,16 +85,20 @@ export function createSubscriptionPlanner(options: { supergraphSdl: string; maxC
     supergraphSchema,
     apiSchema,
     subgraphs: supergraph.subgraphsMetadata(),
-    plan(query, operationName) {
+    plan(query, operationName, admit) {
       const key = typeof query === 'string' ? `${operationName ?? ''}\u0000${query}` : null;
       const hit = key === null ? undefined : cache.get(key);
       if (hit && key !== null) {
+        const refused = admit?.(hit.document, hit.operation);
+        if (refused) return { ok: false, errors: [refused] };
         cache.delete(key);
         cache.set(key, hit);
         return { ok: true, planned: hit };
       }
       const parsed = parseOperation(schema, query, operationName, undefined, { maxTokens: options.maxTokens });
       if (!parsed.ok) return parsed;
+      const refused = admit?.(parsed.document, parsed.operation);
+      if (refused) return { ok: false, errors: [refused] };
       const planned = planParsed(parsed.document, parsed.operation, operationName ?? undefined);
       if (key !== null) {
         if (cache.size >= maxCached) cache.delete(cache.keys().next().value!);

@@ -258,22 +258,22 @@ export function createSubscriptionServer(deps: SubscriptionServerDeps): Subscrip
         if (sessions.get(ctx) !== session) return [unauthenticated('The connection is closed', false)];
         query = resolved;
       }
-      const result = planner.plan(query, payload.operationName);
+      // Subscriptions meet the operation limits before they are planned; queries and mutations
+      // meet them (and everything else) in Apollo Server's pipeline.
+      const result = planner.plan(query, payload.operationName, (document, operation) =>
+        operation.operation === 'subscription'
+          ? checkOperationLimits(measureOperation(planner.schema, document, operation, payload.variables, operationLimits.defaultListSize), operationLimits)
+          : null,
+      );
       if (!result.ok) return result.errors;
       const { planned } = result;
       const operationName = payload.operationName ?? undefined;
       const context: GatewayContext = { claims: session.claims, requestId, log: session.log.child({ requestId, operationName }) };
       const args = { schema: planner.schema, document: planned.document, operationName, variableValues: payload.variables, contextValue: context };
       if (planned.kind !== 'subscription') {
-        // Queries and mutations get the limits (and everything else) from Apollo Server's pipeline.
         if (!deps.executeOperation) return [new PlatformError(ErrorCode.BAD_REQUEST, 'Send queries and mutations over HTTP')];
         return args;
       }
-      const tooComplex = checkOperationLimits(
-        measureOperation(planner.schema, planned.document, planned.operation, payload.variables, operationLimits.defaultListSize),
-        operationLimits,
-      );
-      if (tooComplex) return [tooComplex];
       let release: () => void;
       try {
         release = limits.acquire(session.tenantKey, session.streams.size);
