@@ -12,6 +12,9 @@ const authenticator: Authenticator = {
     if (token === 'down') throw new PlatformError(ErrorCode.SERVICE_UNAVAILABLE, 'down');
     throw unauthenticated('Invalid bearer token: token has expired');
   },
+  async recheck(held) {
+    return held;
+  },
 };
 
 describe('authenticateConnection', () => {

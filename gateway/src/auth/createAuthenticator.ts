@@ -13,6 +13,12 @@ export interface Authenticator {
    * (suspended tenant), SERVICE_UNAVAILABLE (the tenant directory cannot answer).
    */
   authenticate(token: string, requestId: string): Promise<TenantClaims>;
+  /**
+   * Claims already verified (an open socket's), checked again against the tenant's stored record
+   * only, with the same refusals: the token is not verified again (its expiry has its own timer,
+   * and an identity provider's key outage must not end every open socket).
+   */
+  recheck(claims: TenantClaims, requestId: string): Promise<TenantClaims>;
 }
 
 /** One authentication for every transport: HTTP requests and graphql-ws connections alike. */
@@ -51,6 +57,9 @@ export function createAuthenticator(deps: { jwtVerifier: JwtVerifier; tenantDire
         }
         throw error;
       }
+      return claims.tenantId ? withStoredTenant(claims, requestId) : claims;
+    },
+    async recheck(claims, requestId) {
       return claims.tenantId ? withStoredTenant(claims, requestId) : claims;
     },
   };

@@ -172,6 +172,16 @@ export function createSubscriptionServer(deps: SubscriptionServerDeps): Subscrip
     session.expiry.unref();
   }
 
+  async function recheckTenant(session: Session): Promise<Awaited<ReturnType<typeof authenticateConnection>>> {
+    try {
+      return { ok: true, claims: await deps.authenticator.recheck(session.claims, session.socketId) };
+    } catch (error) {
+      if (!(error instanceof PlatformError)) throw error;
+      if (error.code === ErrorCode.SERVICE_UNAVAILABLE) return { ok: false, code: CLOSE_TRY_AGAIN_LATER, reason: 'Try again later' };
+      return { ok: false, code: CLOSE_FORBIDDEN, reason: `Forbidden: ${error.message}`.slice(0, 120) };
+    }
+  }
+
   /** Every open socket's credentials, again (one at a time; the directories cache what they answer). */
   async function recheckAccess() {
     if (rechecking) return;
@@ -181,7 +191,8 @@ export function createSubscriptionServer(deps: SubscriptionServerDeps): Subscrip
         if (sessions.get(key) !== session) continue;
         let verdict: Awaited<ReturnType<typeof authenticateConnection>>;
         try {
-          verdict = await authenticateConnection(session.params, deps.authenticator, session.socketId, deps.partners);
+          // Partner sockets: the key again (revocation). Bearer sockets: the tenant's record only.
+          verdict = session.partner ? await authenticateConnection(session.params, deps.authenticator, session.socketId, deps.partners) : await recheckTenant(session);
         } catch (error) {
           session.log.warn('could not check the socket\'s access again; it stays open', { error: error instanceof Error ? error.message : String(error) });
           continue;
