@@ -29,7 +29,7 @@ export const startAnalytics: StartSubgraph<AnalyticsContext> = async (config, _e
     await store.close();
     throw error;
   }
-  const pruner = createProcessedEventsPruner({ store, log: deps.log.child({ component: 'pruner' }), retentionDays: config.eventRetentionDays });
+  const pruner = createProcessedEventsPruner({ store, log: deps.log.child({ component: 'pruner' }), retentionMs: () => deps.bus.retentionMs() });
   const { server, createContext } = createAnalyticsSubgraph({ store, verifier: deps.verifier, log: deps.log });
   return {
     server,

@@ -46,7 +46,7 @@ describe('processed event ids are pruned once no copy of their event can come ba
     await processed(tenants[1]!, 9, 5);
     const kept = [await processed(tenants[0]!, 2, 3), await processed(tenants[1]!, 7.5, 2)];
     // Retention 7 days: ids older than 8 days go.
-    const pruner = createProcessedEventsPruner({ store, log: silentLogger, retentionDays: 7, batchSize: 4, everyMs: 3_600_000 });
+    const pruner = createProcessedEventsPruner({ store, log: silentLogger, retentionMs: async () => 7 * 86_400_000, batchSize: 4, everyMs: 3_600_000 });
     try {
       // The round the pruner runs at start may have done it already; a second finds nothing more.
       await pruner.prune();
@@ -58,9 +58,35 @@ describe('processed event ids are pruned once no copy of their event can come ba
     }
   });
 
+  it('prunes nothing while the stream keeps events without limit, whatever its own configuration says', async () => {
+    const ids = await processed(tenants[1]!, 400, 3);
+    const pruner = createProcessedEventsPruner({ store, log: silentLogger, retentionMs: async () => null, everyMs: 3_600_000 });
+    try {
+      expect(await pruner.prune()).toBe(0);
+      expect(await remaining(tenants[1]!)).toEqual(expect.arrayContaining(ids));
+    } finally {
+      await pruner.stop();
+    }
+    // And a stream kept longer than the ids are old keeps them too.
+    const longer = createProcessedEventsPruner({ store, log: silentLogger, retentionMs: async () => 500 * 86_400_000, everyMs: 3_600_000 });
+    try {
+      expect(await longer.prune()).toBe(0);
+    } finally {
+      await longer.stop();
+    }
+    // With a 7-day stream they go (and leave the next test a clean table).
+    const week = createProcessedEventsPruner({ store, log: silentLogger, retentionMs: async () => 7 * 86_400_000, everyMs: 3_600_000 });
+    try {
+      await week.prune();
+      expect(await remaining(tenants[1]!)).not.toEqual(expect.arrayContaining(ids));
+    } finally {
+      await week.stop();
+    }
+  });
+
   it('counts what it deleted in one round', async () => {
     await processed(tenants[0]!, 30, 6);
-    const pruner = createProcessedEventsPruner({ store, log: silentLogger, retentionDays: 7, batchSize: 4, everyMs: 3_600_000 });
+    const pruner = createProcessedEventsPruner({ store, log: silentLogger, retentionMs: async () => 7 * 86_400_000, batchSize: 4, everyMs: 3_600_000 });
     try {
       // Concurrent calls share the round in progress (the one started at creation).
       const [a, b] = await Promise.all([pruner.prune(), pruner.prune()]);

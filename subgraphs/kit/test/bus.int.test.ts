@@ -8,7 +8,7 @@ import { createMemoryBus } from '../src/bus/createMemoryBus.ts';
 import { createNatsBus } from '../src/bus/createNatsBus.ts';
 import { createEvent } from '../src/bus/PlatformEvent.ts';
 import type { PlatformEvent } from '../src/bus/PlatformEvent.ts';
-import { silentLogger } from '../src/log.ts';
+import { createLogger, silentLogger } from '../src/log.ts';
 import { TEST_NATS_URL, uniqueSuffix } from '../src/testing/testEnvironment.ts';
 
 /** One bus under test; NATS also reports its connection's live subscriptions. */
@@ -307,12 +307,36 @@ describe.each(implementations)('EventBus contract: $name', (impl) => {
       streams.push(stream);
       const options = { servers: TEST_NATS_URL, stream, subjectPrefix: `t_bus_age_${suffix}`, log: silentLogger };
       const first = await createNatsBus({ ...options, maxAgeMs: 7 * 86_400_000 });
+      expect(await first.retentionMs()).toBe(7 * 86_400_000);
       await first.close();
       expect((await jsm.streams.info(stream)).config.max_age).toBe(7 * 86_400_000 * 1_000_000);
       const second = await createNatsBus({ ...options, maxAgeMs: 2 * 86_400_000 });
       await second.close();
       expect((await jsm.streams.info(stream)).config.max_age).toBe(2 * 86_400_000 * 1_000_000);
     });
+
+    it('creates a durable consumer again when it is deleted on the broker, and goes on delivering', async () => {
+      const suffix = uniqueSuffix();
+      const stream = `T_BUS_GONE_${suffix}`;
+      streams.push(stream);
+      const logged: Array<Record<string, unknown>> = [];
+      const log = createLogger({ level: 'warn', write: (line) => logged.push(JSON.parse(line) as Record<string, unknown>) });
+      const bus = await createNatsBus({ servers: TEST_NATS_URL, stream, subjectPrefix: `t_bus_gone_${suffix}`, ackWaitMs: 5_000, log });
+      try {
+        const r = recorder();
+        const consumption = await bus.consume({ durable: 'gone', types: ['order.placed'], handler: r.handler });
+        await bus.publish(event(1));
+        await expect.poll(r.ids, { timeout: 15_000 }).toEqual([1]);
+        await jsm.consumers.delete(stream, 'gone');
+        await bus.publish(event(2));
+        // Recreated from the oldest retained event: 1 comes again (handlers are idempotent by id), then 2.
+        await expect.poll(r.ids, { timeout: 60_000, interval: 200 }).toContain(2);
+        expect(logged.map((line) => line.msg)).toContain('durable consumer was gone from the broker; created it again');
+        await consumption.stop();
+      } finally {
+        await bus.close();
+      }
+    }, 90_000);
 
     it('leaves no subscriptions on the connection after stop() and close()', async () => {
       const under = await impl.create();

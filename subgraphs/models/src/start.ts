@@ -20,8 +20,9 @@ export const startModels: StartSubgraph<ModelsContext> = async (config, env, dep
   // Read before serveSubgraph calls env.done(), which reports every configuration problem at once.
   const providers = loadProviderConfig(env);
   // Completions in progress at once in this process; each holds a database connection while it
-  // streams, so the pool has that many beside the ones requests use.
-  const concurrency = env.int('COMPLETION_CONCURRENCY', 8, { min: 1, max: 256 });
+  // streams, so the pool has that many beside the ones requests use (replicas × (10 + this) must
+  // stay under PostgreSQL's max_connections, 100 by default).
+  const concurrency = env.int('COMPLETION_CONCURRENCY', 8, { min: 1, max: 64 });
   const store = await createPgStore({
     poolMax: 10 + concurrency,
     adminUrl: config.databaseUrl,

@@ -26,6 +26,12 @@ describe('isPublicAddress', () => {
       '::ffff:7f00:1',
       '::ffff:a9fe:a9fe',
       '64:ff9b::10.0.0.1',
+      // Tunnels and translations to IPv4.
+      '::7f00:1',
+      '::ffff:0:7f00:1',
+      '2002:7f00:1::',
+      '2001:0:4136:e378:8000:63bf:3fff:fdd2',
+      '64:ff9b:1::a00:1',
     ]) {
       expect(isPublicAddress(address), address).toBe(false);
     }

@@ -9,8 +9,11 @@ const pruneClaims: TenantClaims = { tenantId: null, userId: PRUNER, roles: [], s
 export interface ProcessedEventsPrunerOptions {
   store: PgStore;
   log: Logger;
-  /** The event stream's retention: an id is kept a day longer than any copy of its event can live. */
-  retentionDays: number;
+  /**
+   * The event stream's retention as the broker has it (EventBus.retentionMs; null: no limit, so
+   * nothing is pruned): an id is kept a day longer than any copy of its event can live.
+   */
+  retentionMs: () => Promise<number | null>;
   /** Between two rounds (default 1 h; the first runs at start). */
   everyMs?: number;
   /** Rows deleted per transaction (default 10,000), so a large backlog never holds long locks. */
@@ -30,12 +33,15 @@ export interface ProcessedEventsPruner {
  */
 export function createProcessedEventsPruner(options: ProcessedEventsPrunerOptions): ProcessedEventsPruner {
   const { store, log } = options;
-  const keepDays = options.retentionDays + 1;
   const batchSize = options.batchSize ?? 10_000;
   let running: Promise<number> | null = null;
   let stopped = false;
 
   async function pruneAll(): Promise<number> {
+    const retention = await options.retentionMs();
+    // Events kept for ever can come back for ever: their ids stay.
+    if (retention === null) return 0;
+    const keepDays = retention / 86_400_000 + 1;
     let total = 0;
     while (!stopped) {
       const deleted = await store.run(pruneClaims, async (em) => {

@@ -23,5 +23,10 @@ export interface EventBus {
   readonly kind: 'nats' | 'memory';
   publish(event: PlatformEvent): Promise<void>;
   consume(options: ConsumeOptions): Promise<Consumption>;
+  /**
+   * How long the stream keeps an event, as the broker has it now (null: no limit). Consumers that
+   * keep dedup ids read it here rather than from their own configuration, which may differ.
+   */
+  retentionMs(): Promise<number | null>;
   close(): Promise<void>;
 }

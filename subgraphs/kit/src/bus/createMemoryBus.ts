@@ -110,6 +110,7 @@ export function createMemoryBus(options: MemoryBusOptions): EventBus {
       // Events dropped meanwhile (age or count limit) are passed too.
       let position = Math.max(positions.get(durable) ?? 0, base);
       while (finished.delete(position)) position += 1;
+      for (const stale of finished) if (stale < position) finished.delete(stale);
       positions.set(durable, position);
     };
     while (!state.stopped && !closed) {
@@ -160,10 +161,14 @@ export function createMemoryBus(options: MemoryBusOptions): EventBus {
         async stop() {
           state.stopped = true;
           state.wake();
-          running.delete(opts.durable);
+          // Only once its events in hand are settled may the durable be consumed again.
           await loop;
+          if (running.get(opts.durable) === state) running.delete(opts.durable);
         },
       };
+    },
+    async retentionMs() {
+      return maxAgeMs;
     },
     async close() {
       closed = true;

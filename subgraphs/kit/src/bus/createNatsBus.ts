@@ -5,6 +5,7 @@ import { jetstream, jetstreamManager, AckPolicy, DeliverPolicy, JetStreamApiErro
 import type { EventBus, Consumption } from './EventBus.ts';
 import { isPlatformEvent } from './PlatformEvent.ts';
 import type { Logger } from '../log.ts';
+import { describeError } from '../errors.ts';
 
 export interface NatsBusOptions {
   servers: string;
@@ -48,6 +49,16 @@ export async function createNatsBus(options: NatsBusOptions): Promise<EventBus &
   }
   const consumptions = new Set<Consumption>();
 
+  /** True only when the broker says the durable does not exist (not on a network error). */
+  async function consumerIsGone(durable: string): Promise<boolean> {
+    try {
+      await jsm.consumers.info(stream, durable);
+      return false;
+    } catch (error) {
+      return error instanceof JetStreamApiError && error.code === JetStreamApiCodes.ConsumerNotFound;
+    }
+  }
+
   return {
     kind: 'nats',
     connection: nc,
@@ -56,15 +67,19 @@ export async function createNatsBus(options: NatsBusOptions): Promise<EventBus &
       await js.publish(`${prefix}.${event.type}`, JSON.stringify(event), { msgID: event.id });
     },
     async consume(opts) {
-      await jsm.consumers.add(stream, {
-        durable_name: opts.durable,
-        ack_policy: AckPolicy.Explicit,
-        ack_wait: nanos(ackWaitMs),
-        max_deliver: maxDeliver,
-        filter_subject: `${prefix}.>`,
-        deliver_policy: DeliverPolicy.All,
-      });
-      const consumer = await js.consumers.get(stream, opts.durable);
+      /** Creates the durable (or finds it as it is) and returns its handle. */
+      const openConsumer = async () => {
+        await jsm.consumers.add(stream, {
+          durable_name: opts.durable,
+          ack_policy: AckPolicy.Explicit,
+          ack_wait: nanos(ackWaitMs),
+          max_deliver: maxDeliver,
+          filter_subject: `${prefix}.>`,
+          deliver_policy: DeliverPolicy.All,
+        });
+        return js.consumers.get(stream, opts.durable);
+      };
+      let consumer = await openConsumer();
       const concurrency = Math.max(1, Math.floor(opts.concurrency ?? 1));
       /** Messages being handled here: kept from redelivery (working) until acknowledged. */
       const held = new Set<JsMsg>();
@@ -73,8 +88,16 @@ export async function createNatsBus(options: NatsBusOptions): Promise<EventBus &
       let batch: ConsumerMessages | null = null;
       let slotFreed: () => void = () => undefined;
 
+      // A message whose connection closed under it cannot be acked: JetStream redelivers it.
+      const settle = (what: string, fn: () => void) => {
+        try {
+          fn();
+        } catch (error) {
+          log.warn('could not settle an event with the broker; it will be redelivered', { durable: opts.durable, what, error: describeError(error) });
+        }
+      };
       const heartbeat = setInterval(() => {
-        for (const message of held) message.working();
+        for (const message of held) settle('working', () => message.working());
       }, Math.max(100, Math.floor(ackWaitMs / 3)));
       heartbeat.unref();
 
@@ -87,17 +110,17 @@ export async function createNatsBus(options: NatsBusOptions): Promise<EventBus &
         }
         if (!isPlatformEvent(event)) {
           log.warn('malformed event discarded', { subject: message.subject, seq: message.seq });
-          message.term('malformed');
+          settle('term', () => message.term('malformed'));
           return;
         }
         if (!opts.types.includes(event.type)) {
-          message.ack();
+          settle('ack', () => message.ack());
           return;
         }
         held.add(message);
         try {
           await opts.handler(event);
-          message.ack();
+          settle('ack', () => message.ack());
         } catch (error) {
           const attempt = message.info.deliveryCount;
           log.warn('event handler failed, will be redelivered', {
@@ -106,7 +129,7 @@ export async function createNatsBus(options: NatsBusOptions): Promise<EventBus &
             attempt,
             error: error instanceof Error ? error.message : String(error),
           });
-          message.nak(Math.min(30_000, 250 * 2 ** attempt));
+          settle('nak', () => message.nak(Math.min(30_000, 250 * 2 ** attempt)));
         } finally {
           held.delete(message);
         }
@@ -123,16 +146,27 @@ export async function createNatsBus(options: NatsBusOptions): Promise<EventBus &
           try {
             batch = await consumer.fetch({ max_messages: concurrency - inFlight.size, expires: 5_000 });
             for await (const message of batch) {
-              const running: Promise<void> = handle(message).finally(() => {
-                inFlight.delete(running);
-                slotFreed();
-              });
+              const running: Promise<void> = handle(message)
+                .catch((error: unknown) => log.error('event handling failed unexpectedly', { durable: opts.durable, error: describeError(error) }))
+                .finally(() => {
+                  inFlight.delete(running);
+                  slotFreed();
+                });
               inFlight.add(running);
             }
           } catch (error) {
             if (stopped) break;
-            log.error('could not pull events; retrying', { durable: opts.durable, error: error instanceof Error ? error.message : String(error) });
+            log.error('could not pull events; retrying', { durable: opts.durable, error: describeError(error) });
             await new Promise((resolve) => setTimeout(resolve, 1_000));
+            // A durable deleted on the broker comes back (from the oldest retained event; handlers are idempotent).
+            if (!stopped && (await consumerIsGone(opts.durable))) {
+              try {
+                consumer = await openConsumer();
+                log.error('durable consumer was gone from the broker; created it again', { durable: opts.durable });
+              } catch (recreateError) {
+                log.error('could not create the durable consumer again', { durable: opts.durable, error: describeError(recreateError) });
+              }
+            }
           } finally {
             batch = null;
           }
@@ -153,6 +187,10 @@ export async function createNatsBus(options: NatsBusOptions): Promise<EventBus &
       };
       consumptions.add(consumption);
       return consumption;
+    },
+    async retentionMs() {
+      const maxAge = (await jsm.streams.info(stream)).config.max_age;
+      return maxAge > 0 ? maxAge / 1_000_000 : null;
     },
     async close() {
       for (const c of [...consumptions]) await c.stop();

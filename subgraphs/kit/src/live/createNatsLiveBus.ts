@@ -102,7 +102,7 @@ export async function createNatsLiveBus(options: NatsLiveBusOptions): Promise<Li
           shared.queues.delete(queue);
           // The last local subscriber of the subject gone: so is the NATS subscription.
           if (shared.queues.size === 0) {
-            subjects.delete(wire);
+            if (subjects.get(wire) === shared) subjects.delete(wire);
             if (!shared.sub.isClosed()) shared.sub.unsubscribe();
           }
         },

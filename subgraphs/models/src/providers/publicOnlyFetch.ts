@@ -7,7 +7,8 @@ import type { FetchLike } from './openEventStream.ts';
 /**
  * Addresses a tenant's provider URL may not reach: this host, the private networks, link-local
  * (cloud metadata at 169.254.169.254), shared/CGNAT, benchmarking, multicast and reserved ranges,
- * and their IPv6 counterparts. IPv4-mapped and NAT64 IPv6 addresses are judged by the IPv4 inside.
+ * and their IPv6 counterparts, tunnels to IPv4 included (IPv4-compatible and -translated, Teredo,
+ * 6to4, local NAT64). IPv4-mapped and well-known NAT64 addresses are judged by the IPv4 inside.
  */
 const blocked = new BlockList();
 for (const [network, prefix] of [
@@ -29,17 +30,46 @@ for (const [network, prefix] of [
 ] as const) {
   blocked.addSubnet(network, prefix, 'ipv4');
 }
-for (const [network, prefix] of [
-  ['::', 128],
-  ['::1', 128],
-  ['100::', 64],
-  ['2001:db8::', 32],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['fec0::', 10],
-  ['ff00::', 8],
-] as const) {
-  blocked.addSubnet(network, prefix, 'ipv6');
+/** IPv6 ranges as [network, prefix length], matched on the 128-bit value (BlockList would match IPv4 against some of them). */
+const blockedV6: ReadonlyArray<readonly [bigint, number]> = (
+  [
+    // Unspecified, loopback and the deprecated IPv4-compatible ::a.b.c.d.
+    ['::', 96],
+    // IPv4-translated (::ffff:0:a.b.c.d; IPv4-mapped ::ffff:a.b.c.d is judged by its IPv4 below).
+    ['::ffff:0:0:0', 96],
+    ['100::', 64],
+    ['2001:db8::', 32],
+    // Teredo and 6to4 tunnel to IPv4 hosts; local-use NAT64.
+    ['2001::', 32],
+    ['2002::', 16],
+    ['64:ff9b:1::', 48],
+    ['fc00::', 7],
+    ['fe80::', 10],
+    ['fec0::', 10],
+    ['ff00::', 8],
+  ] as const
+).map(([network, prefix]) => [ipv6Value(network)!, prefix] as const);
+
+/** An IPv6 address as its 128-bit value (a dotted IPv4 tail included); undefined if it is none. */
+function ipv6Value(address: string): bigint | undefined {
+  if (isIP(address) !== 6) return undefined;
+  let text = address.toLowerCase();
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (dotted) {
+    const [a, b, c, d] = dotted.slice(1).map(Number) as [number, number, number, number];
+    text = `${text.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head, tail] = text.includes('::') ? (text.split('::') as [string, string]) : [text, undefined];
+  const left = head === '' ? [] : head.split(':');
+  const right = tail === undefined || tail === '' ? [] : tail.split(':');
+  const groups = tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
+  if (groups.length !== 8) return undefined;
+  return groups.reduce((value, group) => (value << 16n) | BigInt(Number.parseInt(group, 16)), 0n);
+}
+
+function inV6Range(value: bigint, [network, prefix]: readonly [bigint, number]): boolean {
+  const shift = BigInt(128 - prefix);
+  return value >> shift === network >> shift;
 }
 
 /** The IPv4 address an IPv6 address carries (IPv4-mapped ::ffff:a.b.c.d, NAT64 64:ff9b::/96), if any. */
@@ -61,7 +91,8 @@ export function isPublicAddress(address: string): boolean {
   if (family !== 6) return false;
   const inner = embeddedIpv4(address);
   if (inner !== undefined) return isPublicAddress(inner);
-  return !blocked.check(address, 'ipv6');
+  const value = ipv6Value(address);
+  return value !== undefined && !blockedV6.some((range) => inV6Range(value, range));
 }
 
 export class PrivateAddressError extends Error {
