@@ -51,4 +51,9 @@ export const migrations: readonly SqlMigration[] = [
         add column cost_usd double precision check (cost_usd is null or (cost_usd >= 0 and cost_usd < 'Infinity'))`,
     ],
   },
+  // The daily message quota counts a tenant's own messages of the day.
+  {
+    name: '004_messages_quota_idx',
+    statements: [`create index messages_tenant_user_created_idx on messages (tenant_id, created_at) where role = 'USER'`],
+  },
 ];

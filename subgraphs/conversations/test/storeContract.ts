@@ -126,6 +126,29 @@ export function conversationStoreContract(open: (bus: EventBus) => Promise<Opene
       expect(published.length).toBe(sent + 1);
     });
 
+    it("refuses a message past the plan's daily quota, counting only today's messages of the tenant's users", async () => {
+      const tenant = randomUUID();
+      const trial = claimsFor(tenant, { plan: 'TRIAL' });
+      const { id } = await service(trial).create({ title: 'Busy' });
+      const yesterday = new Date(Date.now() - 86_400_000 - 60_000);
+      const startOfToday = new Date(new Date().setUTCHours(0, 0, 0, 0));
+      // 199 of the tenant's own messages today, plus replies and yesterday's, which do not count.
+      await store.run(trial, async (em) => {
+        for (let i = 0; i < 199; i += 1) em.create(Message, { tenantId: tenant, conversationId: id, role: 'USER', content: `m${i}`, tokenCount: 1, createdAt: startOfToday });
+        for (let i = 0; i < 50; i += 1) em.create(Message, { tenantId: tenant, conversationId: id, role: 'ASSISTANT', content: `r${i}`, tokenCount: 1 });
+        for (let i = 0; i < 50; i += 1) em.create(Message, { tenantId: tenant, conversationId: id, role: 'USER', content: `y${i}`, tokenCount: 1, createdAt: yesterday });
+        await em.flush();
+      });
+      expect(await service(trial).sendMessage(id, 'the 200th')).toMatchObject({ role: 'USER' });
+      const refused = service(trial).sendMessage(id, 'the 201st');
+      await expect(refused).rejects.toMatchObject({ code: 'QUOTA_EXCEEDED', extensions: { limit: 200 } });
+      await expect(refused).rejects.toThrow(/TRIAL plan allows 200 messages a day/);
+      // Another tenant on the same plan is not held back by this one's messages; a larger plan has room.
+      const other = claimsFor(randomUUID(), { plan: 'TRIAL' });
+      expect(await service(other).sendMessage((await service(other).create({ title: 'Quiet' })).id, 'hi')).toMatchObject({ role: 'USER' });
+      expect(await service(claimsFor(tenant, { plan: 'STANDARD' })).sendMessage(id, 'upgraded')).toMatchObject({ role: 'USER' });
+    });
+
     it('counts every message when many are posted at once', async () => {
       const conversation = await service(a).create({ title: 'Busy' });
       await Promise.all(Array.from({ length: 10 }, (_, i) => service(a).sendMessage(conversation.id, `message ${i}`)));

@@ -1,14 +1,7 @@
 import type { Plan } from '../../kit/src/auth/claims.ts';
+import { quotaFor } from '../../kit/src/auth/planQuotas.ts';
 
-/** How many integrations a tenant may have, by the plan in its claims. */
-export const maxIntegrationsByPlan: Readonly<Record<Plan, number>> = Object.freeze({
-  TRIAL: 2,
-  STANDARD: 10,
-  PROFESSIONAL: 50,
-  ENTERPRISE: 500,
-});
-
-/** A caller whose claims carry no plan gets the smallest allowance, never the largest. */
+/** How many integrations a tenant may have, by the plan in its claims (the smallest without one). */
 export function maxIntegrationsFor(plan: Plan | null): number {
-  return maxIntegrationsByPlan[plan ?? 'TRIAL'];
+  return quotaFor(plan).maxIntegrations;
 }

@@ -244,6 +244,30 @@ describe('simulations subgraph over HTTP', () => {
     await waitFor(member, run.id, (r) => r.status === 'COMPLETED');
   });
 
+  it("refuses a run past the plan's daily quota, counting only today's runs of the tenant", async () => {
+    const tenant = randomUUID();
+    const trial = claimsFor(tenant, { plan: 'TRIAL' });
+    const startOfToday = new Date(new Date().setUTCHours(0, 0, 0, 0));
+    const yesterday = new Date(startOfToday.getTime() - 60_000);
+    // Nine finished runs today and five yesterday (which do not count), written as the tenant.
+    await store.run(trial, async (em) => {
+      for (const [count, createdAt] of [[9, startOfToday], [5, yesterday]] as const) {
+        for (let i = 0; i < count; i += 1) {
+          em.create(Simulation, { tenantId: tenant, ...margin({ name: 'done', iterations: 10 }), variables: [{ name: 'x', distribution: { kind: 'uniform', min: 0, max: 1 } }], expression: 'x', status: 'COMPLETED', createdAt });
+        }
+      }
+      await em.flush();
+    });
+    const tenth = await start(trial, margin({ iterations: 1_000 }));
+    expect(tenth.status).toBe('QUEUED');
+    const refused = firstError(await call(trial, START, { input: margin({ iterations: 1_000 }) }))!;
+    expect(refused.extensions).toMatchObject({ code: 'QUOTA_EXCEEDED', limit: 10 });
+    expect(refused.message).toMatch(/TRIAL plan allows 10 simulation runs a day; the count starts again at \d{4}-/);
+    // Another tenant on the same plan is not held back by this one's runs.
+    expect((await start(claimsFor(randomUUID(), { plan: 'TRIAL' }), margin({ iterations: 1_000 }))).status).toBe('QUEUED');
+    await waitFor(trial, tenth.id, (run) => run.status === 'COMPLETED');
+  });
+
   it('holds iterations to 1..10,000,000 and to the plan, and checks the parameters', async () => {
     const over = firstError(await call(claimsFor(tenantA, { plan: 'TRIAL' }), START, { input: margin() }))!;
     expect(over.extensions).toMatchObject({ code: 'QUOTA_EXCEEDED', limit: 100_000 });

@@ -2,7 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { TenantClaims } from '../../../kit/src/auth/claims.ts';
 import { isReadOnly } from '../../../kit/src/auth/claims.ts';
 import { createEvent } from '../../../kit/src/bus/PlatformEvent.ts';
-import { badInput, forbidden, notFound } from '../../../kit/src/errors.ts';
+import { ErrorCode, PlatformError, badInput, forbidden, notFound } from '../../../kit/src/errors.ts';
 import { keysetOrder, keysetWhere } from '../../../kit/src/keysetWhere.ts';
 import type { Logger } from '../../../kit/src/log.ts';
 import { pageRequest, toConnection } from '../../../kit/src/pagination.ts';
@@ -17,6 +17,7 @@ import type { ConversationStore } from '../store/ConversationStore.ts';
 import { retryOnConflict } from '../store/retryOnConflict.ts';
 import { COMPLETION_HISTORY_LIMITS, completionHistory } from './completionHistory.ts';
 import type { HistoryMessage } from './completionHistory.ts';
+import { quotaDay, quotaFor } from '../../../kit/src/auth/planQuotas.ts';
 
 export const MAX_TITLE_LENGTH = 200;
 export const MAX_CONTENT_LENGTH = 32_000;
@@ -112,8 +113,20 @@ export function createConversationService({ store, log, claims }: ConversationSe
         throw badInput(`\`content\` must be at most ${MAX_CONTENT_LENGTH} characters`, { field: 'content' });
       }
       if (!isUuid(conversationId)) throw notFound('Conversation', conversationId);
+      const quota = quotaFor(claims.plan);
       const message = await retryOnConflict(() =>
         store.run(claims, async (em) => {
+          // The plan's daily allowance of the tenant's own messages (replies do not count). Concurrent
+          // sends may pass it by a few: a soft limit, checked before any write.
+          const { since, resetsAt } = quotaDay();
+          const sentToday = await em.count(Message, { tenantId, role: 'USER', createdAt: { $gte: since } });
+          if (sentToday >= quota.messagesPerDay) {
+            throw new PlatformError(
+              ErrorCode.QUOTA_EXCEEDED,
+              `The ${claims.plan ?? 'TRIAL'} plan allows ${quota.messagesPerDay} messages a day; the count starts again at ${resetsAt.toISOString()}`,
+              { details: { limit: quota.messagesPerDay, resetsAt: resetsAt.toISOString() } },
+            );
+          }
           // The tenant is in the query as well as in the store's filter (and RLS on PostgreSQL).
           const conversation = await em.findOne(
             Conversation,

@@ -36,6 +36,8 @@ export const mongoIndexes = [
   { entity: Conversation, name: 'tenant_created', keys: { tenantId: 1, createdAt: -1, id: -1 } },
   { entity: Message, name: 'tenant_conversation_created', keys: { tenantId: 1, conversationId: 1, createdAt: 1, id: 1 } },
   { entity: Message, name: 'tenant_id', keys: { tenantId: 1, id: 1 } },
+  // The daily message quota counts a tenant's own messages of the day.
+  { entity: Message, name: 'tenant_role_created', keys: { tenantId: 1, role: 1, createdAt: 1 } },
 ] as const;
 
 export interface MongoConversationStoreOptions {

@@ -19,6 +19,7 @@ import type { SimulationQueue } from '../runner/createSimulationRunner.ts';
 import { isUuid } from '../../../kit/src/isUuid.ts';
 import { iterationLimitFor, MAX_UNFINISHED_RUNS_PER_TENANT } from './iterationLimits.ts';
 import { toSimulationVariables } from './toSimulationVariables.ts';
+import { quotaDay, quotaFor } from '../../../kit/src/auth/planQuotas.ts';
 
 export interface SimulationServiceDeps {
   store: PgStore;
@@ -86,7 +87,18 @@ export function createSimulationService({ store, queue, live, log, claims, progr
           details: { limit, field: 'iterations' },
         });
       }
+      const quota = quotaFor(claims.plan);
       const run = await store.run(claims, async (em) => {
+        // The plan's daily allowance of new runs (a soft limit: concurrent starts may pass it by a few).
+        const { since, resetsAt } = quotaDay();
+        const startedToday = await em.count(Simulation, { tenantId, createdAt: { $gte: since } });
+        if (startedToday >= quota.simulationsPerDay) {
+          throw new PlatformError(
+            ErrorCode.QUOTA_EXCEEDED,
+            `The ${claims.plan ?? 'TRIAL'} plan allows ${quota.simulationsPerDay} simulation runs a day; the count starts again at ${resetsAt.toISOString()}`,
+            { details: { limit: quota.simulationsPerDay, resetsAt: resetsAt.toISOString() } },
+          );
+        }
         const unfinished = await em.count(Simulation, { status: { $in: [...unfinishedStatuses] } });
         if (unfinished >= MAX_UNFINISHED_RUNS_PER_TENANT) {
           throw new PlatformError(

@@ -1,16 +1,9 @@
 import type { Plan } from '../../../kit/src/auth/claims.ts';
+import { quotaFor } from '../../../kit/src/auth/planQuotas.ts';
 
-/** Iterations one run may have, by the tenant's plan. */
-export const iterationLimitByPlan: Readonly<Record<Plan, number>> = {
-  TRIAL: 100_000,
-  STANDARD: 1_000_000,
-  PROFESSIONAL: 5_000_000,
-  ENTERPRISE: 10_000_000,
-};
-
-/** A caller whose claims carry no plan gets the smallest allowance. */
+/** Iterations one run may have, by the tenant's plan (the smallest without one). */
 export function iterationLimitFor(plan: Plan | null): number {
-  return iterationLimitByPlan[plan ?? 'TRIAL'];
+  return quotaFor(plan).maxSimulationIterations;
 }
 
 /** Runs of one tenant that may wait or run at once, so one tenant cannot fill the shared workers' queue. */
