@@ -55,6 +55,7 @@ describe('the MongoDB ORM over the shared entities', () => {
       'conversations_tenant_created',
       'messages_tenant_conversation_created',
       'messages_tenant_id',
+      'messages_tenant_role_created',
     ]);
     for (const spec of specs) expect(Object.keys(spec.keys)[0]).toBe('tenantId');
     expect(specs[0]!.keys).toEqual({ tenantId: 1, createdAt: -1, _id: -1 });
