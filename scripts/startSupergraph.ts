@@ -174,6 +174,7 @@ export function prefixedCache(cache: Cache, prefix: string): Cache {
     get: (key) => cache.get(prefix + key),
     set: (key, value, ttlSeconds) => cache.set(prefix + key, value, ttlSeconds),
     delete: (...keys) => cache.delete(...keys.map((k) => prefix + k)),
+    increment: (key, ttlSeconds) => cache.increment(prefix + key, ttlSeconds),
     // The shared cache is closed once, by the stack.
     close: async () => undefined,
   };

@@ -31,6 +31,8 @@ export interface GatewayConfig {
   readonly maxBodyBytes: number;
   /** Depth, aliases, cost and tokens one operation may have (HTTP and graphql-ws alike). */
   readonly operationLimits: OperationLimits;
+  /** Operations per minute per tenant by plan (RATE_LIMITS, default on). */
+  readonly rateLimits: boolean;
   /** Redis for state every replica shares (automatic persisted queries); in-process when unset. */
   readonly redisUrl: string | undefined;
   readonly redisPrefix: string;
@@ -81,6 +83,7 @@ export function loadGatewayConfig(env: Env, root: string): GatewayConfig {
     contextTokenTtlSeconds: e.int('CONTEXT_TOKEN_TTL_SECONDS', 60, { min: 5, max: 300 }),
     introspection: e.bool('INTROSPECTION', !production),
     maxBodyBytes: e.int('MAX_BODY_BYTES', 1024 * 1024, { min: 1024, max: 64 * 1024 * 1024 }),
+    rateLimits: e.bool('RATE_LIMITS', true),
     operationLimits: Object.freeze({
       maxDepth: e.int('MAX_QUERY_DEPTH', defaultOperationLimits.maxDepth, { min: 1, max: 1_000 }),
       maxAliases: e.int('MAX_QUERY_ALIASES', defaultOperationLimits.maxAliases, { min: 0, max: 100_000 }),

@@ -33,6 +33,7 @@ import type { Safelist } from './persisted/loadSafelist.ts';
 import { defaultOperationLimits } from './limits/measureOperation.ts';
 import type { OperationLimits } from './limits/measureOperation.ts';
 import { useOperationLimits } from './limits/useOperationLimits.ts';
+import { createRateLimiter } from './limits/createRateLimiter.ts';
 
 export interface GatewayDeps {
   supergraphSdl: string;
@@ -47,6 +48,10 @@ export interface GatewayDeps {
   maxBodyBytes: number;
   /** Depth, aliases, cost and tokens one operation may have (default: defaultOperationLimits). */
   operationLimits?: OperationLimits;
+  /** Operations per minute per tenant by plan, counted in the APQ store (shared Redis). Default on. */
+  rateLimits?: boolean;
+  /** The clock of the rate limit's minutes (tests hold it still). Default Date.now. */
+  now?: () => number;
   health: () => Promise<{ ok: boolean; details?: Record<string, unknown> }>;
   /** graphql-ws limits (defaults in createSubscriptionServer). */
   subscriptionLimits?: Partial<SubscriptionServerLimits>;
@@ -122,12 +127,20 @@ export function createGateway(deps: GatewayDeps) {
     log: log.child({ requestId, tenantId: claims.tenantId ?? undefined }),
   });
 
+  const limiter = deps.rateLimits === false ? null : createRateLimiter({ cache: apq.cache, log, ...(deps.now ? { now: deps.now } : {}) });
+  /** The caller's context once its tenant has a slot in this minute's allowance (else RATE_LIMITED, 429). */
+  const admitted = async (claims: TenantClaims, requestId: string): Promise<GatewayContext> => {
+    const limited = await limiter?.take(claims, requestId);
+    if (limited) throw limited;
+    return contextFor(claims, requestId);
+  };
+
   async function context(req: IncomingMessage): Promise<GatewayContext> {
     const requestId = requestIdOf(req);
     const token = bearerToken(req.headers.authorization);
     if (!token) throw unauthenticated('Send a bearer token in the Authorization header');
     const claims = await authenticator.authenticate(token, requestId);
-    return contextFor(claims, requestId);
+    return admitted(claims, requestId);
   }
 
   const gate = createPersistedGate({
@@ -161,7 +174,7 @@ export function createGateway(deps: GatewayDeps) {
     const claims = outcome.claims;
     return server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: outcome.request,
-      context: claims ? async () => contextFor(claims, requestId) : makeContext,
+      context: claims ? () => admitted(claims, requestId) : makeContext,
     });
   };
 
@@ -193,6 +206,7 @@ export function createGateway(deps: GatewayDeps) {
     },
     ...(deps.subscriptionLimits ? { limits: deps.subscriptionLimits } : {}),
     operationLimits: limits,
+    ...(limiter ? { rateLimit: (claims: TenantClaims, requestId: string) => limiter.take(claims, requestId) } : {}),
   });
 
   return {

@@ -56,6 +56,7 @@ export async function startGateway(env: NodeJS.ProcessEnv, root: string) {
     production: config.production,
     maxBodyBytes: config.maxBodyBytes,
     operationLimits: config.operationLimits,
+    rateLimits: config.rateLimits,
     health: createSubgraphHealth({ subgraphUrls: config.subgraphUrls }),
     partners: createPartnerDirectory({ integrationsUrl, signer, ttlMs: config.partnerCacheTtlSeconds * 1000 }),
     ...(safelist ? { safelist } : {}),

@@ -98,7 +98,7 @@ export interface SubscriptionStack {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function startSubscriptionStack(
-  options: { limits?: Partial<SubscriptionServerLimits>; log?: Logger; gateway?: Pick<GatewayDeps, 'partners' | 'safelist' | 'operationLimits'> } = {},
+  options: { limits?: Partial<SubscriptionServerLimits>; log?: Logger; gateway?: Pick<GatewayDeps, 'partners' | 'safelist' | 'operationLimits' | 'now'> } = {},
 ): Promise<SubscriptionStack> {
   const log = options.log ?? silentLogger;
   const keys = await generateDevKeys();

@@ -274,6 +274,42 @@ describe('gateway operation limits on both transports', () => {
   });
 });
 
+describe('gateway rate limits per tenant', () => {
+  it("counts HTTP requests and socket operations against the plan's operations per minute", async () => {
+    // The limiter's clock held in the middle of a minute: all of this falls in one window.
+    const stack = await startSubscriptionStack({ gateway: { now: () => 1_800_000_030_000 } });
+    const tenantId = randomUUID();
+    stack.tenants.set(tenantId, { plan: 'TRIAL', status: 'ACTIVE' });
+    try {
+      const authorization = `Bearer ${await stack.token(tenantId)}`;
+      const post = () =>
+        fetch(stack.http.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify({ query: '{ tickerInfo }' }) });
+      // 299 over HTTP and one over the socket: the TRIAL plan's 300 a minute.
+      for (let i = 0; i < 299; i += 1) expect((await post()).status).toBe(200);
+      const { client } = openClient(stack.wsUrl, { authorization });
+      expect((await subscribe(client, 'subscription { ticks(count: 1, intervalMs: 1) { index } }').done).events).toHaveLength(1);
+      const refused = await post();
+      expect(refused.status).toBe(429);
+      const body = (await refused.json()) as { errors: Array<{ extensions: Record<string, unknown> }> };
+      expect(body.errors[0]!.extensions).toMatchObject({ code: 'RATE_LIMITED', limit: 300 });
+      const overSocket = await subscribe(client, 'subscription { ticks(count: 1, intervalMs: 1) { index } }').done;
+      expect(errorCodes(overSocket.error)).toEqual(['RATE_LIMITED']);
+      // Another tenant is not held back.
+      const other = randomUUID();
+      stack.tenants.set(other, { plan: 'TRIAL', status: 'ACTIVE' });
+      const response = await fetch(stack.http.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await stack.token(other)}` },
+        body: JSON.stringify({ query: '{ tickerInfo }' }),
+      });
+      expect(response.status).toBe(200);
+      await client.dispose();
+    } finally {
+      await stack.close().catch(() => undefined);
+    }
+  });
+});
+
 describe('gateway subscriptions when things go away', () => {
   it("closes a socket (4403) when its tenant is suspended or deleted while it is open, and keeps the others'", async () => {
     const stack = await startSubscriptionStack({ limits: { recheckAccessEveryMs: 100 } });

@@ -77,6 +77,8 @@ export interface SubscriptionServerDeps {
   now?: () => number;
   /** The same operation limits as HTTP (default: defaultOperationLimits). */
   operationLimits?: OperationLimits;
+  /** The tenant's rate limit, as on HTTP: every operation sent over a socket takes a slot. */
+  rateLimit?: (claims: TenantClaims, requestId: string) => Promise<PlatformError | null>;
 }
 
 /** What the core needs of a transport's socket: a way to close it with a code. `ws` sockets qualify. */
@@ -261,6 +263,8 @@ export function createSubscriptionServer(deps: SubscriptionServerDeps): Subscrip
       const session = sessions.get(ctx);
       if (!session) return [unauthenticated('The connection is not authenticated', false)];
       const requestId = randomUUID();
+      const limited = await deps.rateLimit?.(session.claims, requestId);
+      if (limited) return [limited];
       let query = payload.query;
       if (deps.resolveDocument) {
         const resolved = await deps.resolveDocument(documentFields(payload), { partner: session.partner, requestId });

@@ -77,6 +77,23 @@ describe.each(implementations)('Cache contract: $name', (impl) => {
     }
   });
 
+  it('increments counters atomically, each living the TTL it was created with', async () => {
+    const cache = await impl.create();
+    try {
+      // Many at once: every increment counted once.
+      const counts = await Promise.all(Array.from({ length: 50 }, () => cache.increment('hits', 3)));
+      expect([...counts].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+      expect(await cache.get('hits')).toBe('50');
+      expect(await cache.increment('other', 60)).toBe(1);
+      // It goes after its TTL, then starts again at 1; other counters keep theirs.
+      await expect.poll(() => cache.get('hits'), { timeout: 15_000, interval: 100 }).toBeNull();
+      expect(await cache.increment('hits', 60)).toBe(1);
+      expect(await cache.increment('other', 60)).toBe(2);
+    } finally {
+      await cache.close();
+    }
+  });
+
   it('deletes one key, several keys, missing keys and no keys', async () => {
     const cache = await impl.create();
     try {

@@ -10,14 +10,16 @@ export interface PlanQuota {
   readonly maxSimulationIterations: number;
   /** Integrations the tenant may configure (integrations). */
   readonly maxIntegrations: number;
+  /** GraphQL operations a minute, every gateway replica together (the gateway). */
+  readonly requestsPerMinute: number;
 }
 
 /** The one table of plan limits: the tenants subgraph shows it, the others enforce it. */
 export const planQuotas: Readonly<Record<Plan, PlanQuota>> = Object.freeze({
-  TRIAL: Object.freeze({ messagesPerDay: 200, simulationsPerDay: 10, maxSimulationIterations: 100_000, maxIntegrations: 2 }),
-  STANDARD: Object.freeze({ messagesPerDay: 5_000, simulationsPerDay: 100, maxSimulationIterations: 1_000_000, maxIntegrations: 10 }),
-  PROFESSIONAL: Object.freeze({ messagesPerDay: 50_000, simulationsPerDay: 1_000, maxSimulationIterations: 5_000_000, maxIntegrations: 50 }),
-  ENTERPRISE: Object.freeze({ messagesPerDay: 1_000_000, simulationsPerDay: 10_000, maxSimulationIterations: 10_000_000, maxIntegrations: 500 }),
+  TRIAL: Object.freeze({ messagesPerDay: 200, simulationsPerDay: 10, maxSimulationIterations: 100_000, maxIntegrations: 2, requestsPerMinute: 300 }),
+  STANDARD: Object.freeze({ messagesPerDay: 5_000, simulationsPerDay: 100, maxSimulationIterations: 1_000_000, maxIntegrations: 10, requestsPerMinute: 1_200 }),
+  PROFESSIONAL: Object.freeze({ messagesPerDay: 50_000, simulationsPerDay: 1_000, maxSimulationIterations: 5_000_000, maxIntegrations: 50, requestsPerMinute: 6_000 }),
+  ENTERPRISE: Object.freeze({ messagesPerDay: 1_000_000, simulationsPerDay: 10_000, maxSimulationIterations: 10_000_000, maxIntegrations: 500, requestsPerMinute: 30_000 }),
 });
 
 /** A caller whose claims carry no plan gets the smallest allowance, never the largest. */

@@ -4,5 +4,7 @@ export interface Cache {
   get(key: string): Promise<string | null>;
   set(key: string, value: string, ttlSeconds: number): Promise<void>;
   delete(...keys: string[]): Promise<void>;
+  /** Adds one to a counter and returns it; a new counter lives `ttlSeconds` (later increments keep its expiry). Atomic across replicas on Redis. */
+  increment(key: string, ttlSeconds: number): Promise<number>;
   close(): Promise<void>;
 }

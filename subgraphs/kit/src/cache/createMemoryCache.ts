@@ -27,6 +27,15 @@ export function createMemoryCache(options: { maxEntries?: number; now?: () => nu
     async delete(...keys) {
       for (const key of keys) entries.delete(key);
     },
+    async increment(key, ttlSeconds) {
+      const entry = entries.get(key);
+      if (entry && entry.expiresAt > now()) {
+        entry.value = String(Number(entry.value) + 1);
+        return Number(entry.value);
+      }
+      await this.set(key, '1', ttlSeconds);
+      return 1;
+    },
     async close() {
       entries.clear();
     },

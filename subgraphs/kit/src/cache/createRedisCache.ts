@@ -20,6 +20,13 @@ export async function createRedisCache(options: { url: string; prefix: string; l
     async delete(...keys) {
       if (keys.length > 0) await client.del(...keys.map(k));
     },
+    async increment(key, ttlSeconds) {
+      // One round trip; EXPIRE NX sets the lifetime only when the counter is new.
+      const results = await client.multi().incr(k(key)).expire(k(key), Math.max(1, Math.round(ttlSeconds)), 'NX').exec();
+      const [error, count] = results?.[0] ?? [new Error('the increment was not executed'), null];
+      if (error) throw error;
+      return Number(count);
+    },
     async close() {
       await client.quit();
     },

@@ -167,6 +167,8 @@ export type Quota = {
   maxSimulationIterations: Scalars['Int']['output'];
   /** Chat messages the tenant may send per day. */
   messagesPerDay: Scalars['Int']['output'];
+  /** GraphQL operations the tenant may send per minute, all gateway replicas together (beyond it: RATE_LIMITED). */
+  requestsPerMinute: Scalars['Int']['output'];
   /** Monte Carlo runs the tenant may start per day. */
   simulationsPerDay: Scalars['Int']['output'];
 };
@@ -468,6 +470,7 @@ export type QuotaResolvers<ContextType = TenantsContext, ParentType extends Reso
   maxIntegrations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   maxSimulationIterations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   messagesPerDay?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  requestsPerMinute?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   simulationsPerDay?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
