@@ -26,7 +26,11 @@ export function createMessageStreams({ live, claims, loaders }: MessageStreamsDe
       const tenantId = claims.tenantId;
       const conversation = tenantId ? await loaders.conversationById.load(conversationId) : null;
       if (!tenantId || !conversation || conversation.tenantId !== tenantId) throw notFound('Conversation', conversationId);
-      const subscription = live.subscribe(liveSubjects.conversation(tenantId, conversation.id));
+      const subject = liveSubjects.conversation(tenantId, conversation.id);
+      // The stream outlives the lookup: keep no loaded entity (nor the EntityManager it belongs
+      // to) in the context for the subscription's whole life.
+      loaders.reset();
+      const subscription = live.subscribe(subject);
       return mapLiveSubscription(subscription, (payload) => {
         const event = toMessageStreamEvent(payload);
         if (!event) return null;
