@@ -20,6 +20,7 @@ import { boundedWebSocket } from './subscriptions/boundedWebSocket.ts';
 import { createSubscriptionServer } from './subscriptions/createSubscriptionServer.ts';
 import type { SubscriptionServerLimits } from './subscriptions/createSubscriptionServer.ts';
 import { createMemoryCache } from '../../subgraphs/kit/src/cache/createMemoryCache.ts';
+import type { Cache } from '../../subgraphs/kit/src/cache/Cache.ts';
 import { createApqCache } from './persisted/createApqCache.ts';
 import type { ApqCacheOptions } from './persisted/createApqCache.ts';
 import { withApqErrorCodes } from './persisted/withApqErrorCodes.ts';
@@ -48,8 +49,10 @@ export interface GatewayDeps {
   maxBodyBytes: number;
   /** Depth, aliases, cost and tokens one operation may have (default: defaultOperationLimits). */
   operationLimits?: OperationLimits;
-  /** Operations per minute per tenant by plan, counted in the APQ store (shared Redis). Default on. */
+  /** Operations per minute per tenant by plan. Default on. */
   rateLimits?: boolean;
+  /** Where the per-minute counters live: Redis so replicas share them; default an in-process cache of their own. */
+  rateLimitCache?: Cache;
   /** The clock of the rate limit's minutes (tests hold it still). Default Date.now. */
   now?: () => number;
   health: () => Promise<{ ok: boolean; details?: Record<string, unknown> }>;
@@ -127,7 +130,12 @@ export function createGateway(deps: GatewayDeps) {
     log: log.child({ requestId, tenantId: claims.tenantId ?? undefined }),
   });
 
-  const limiter = deps.rateLimits === false ? null : createRateLimiter({ cache: apq.cache, log, ...(deps.now ? { now: deps.now } : {}) });
+  const limiter = deps.rateLimits === false ? null : createRateLimiter({
+          // Not the APQ cache's in-process store: counters and documents would evict each other.
+          cache: deps.rateLimitCache ?? createMemoryCache({ maxEntries: 100_000 }),
+          log,
+          ...(deps.now ? { now: deps.now } : {}),
+        });
   /** The caller's context once its tenant has a slot in this minute's allowance (else RATE_LIMITED, 429). */
   const admitted = async (claims: TenantClaims, requestId: string): Promise<GatewayContext> => {
     const limited = await limiter?.take(claims, requestId);
@@ -206,7 +214,7 @@ export function createGateway(deps: GatewayDeps) {
     },
     ...(deps.subscriptionLimits ? { limits: deps.subscriptionLimits } : {}),
     operationLimits: limits,
-    ...(limiter ? { rateLimit: (claims: TenantClaims, requestId: string) => limiter.take(claims, requestId) } : {}),
+    ...(limiter ? { rateLimit: (claims: TenantClaims, requestId: string) => limiter.take(claims, requestId, 'socket') } : {}),
   });
 
   return {

@@ -57,6 +57,8 @@ export async function startGateway(env: NodeJS.ProcessEnv, root: string) {
     maxBodyBytes: config.maxBodyBytes,
     operationLimits: config.operationLimits,
     rateLimits: config.rateLimits,
+    // Shared through Redis when there is one; otherwise the gateway keeps its own counters.
+    ...(config.redisUrl ? { rateLimitCache: apqCache } : {}),
     health: createSubgraphHealth({ subgraphUrls: config.subgraphUrls }),
     partners: createPartnerDirectory({ integrationsUrl, signer, ttlMs: config.partnerCacheTtlSeconds * 1000 }),
     ...(safelist ? { safelist } : {}),

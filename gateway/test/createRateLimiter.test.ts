@@ -17,6 +17,10 @@ describe('createRateLimiter', () => {
     const refused = (await limiter.take(trial, 'r'))!;
     expect(refused.extensions).toMatchObject({ code: 'RATE_LIMITED', limit: 300, retryAfterSeconds: 50, http: { status: 429 } });
     expect(refused.message).toBe('The TRIAL plan allows 300 operations a minute; retry in 50 s');
+    expect((refused.extensions.http as { headers: Map<string, string> }).headers.get('retry-after')).toBe('50');
+    // Over a socket: the same refusal, with nothing of HTTP in it.
+    const overSocket = (await limiter.take(trial, 'r', 'socket'))!;
+    expect(overSocket.extensions).toEqual({ code: 'RATE_LIMITED', limit: 300, retryAfterSeconds: 50 });
     // Another tenant has its own allowance; a larger plan a larger one.
     expect(await limiter.take(claimsFor('1b9e3f4a-2c1d-4e5f-8a7b-6c5d4e3f2a1b', { plan: 'TRIAL' }), 'r')).toBeNull();
     // The next minute starts afresh.
@@ -30,5 +34,9 @@ describe('createRateLimiter', () => {
     const broken: Cache = { ...createMemoryCache(), increment: async () => Promise.reject(new Error('redis down')) };
     const failOpen = createRateLimiter({ cache: broken, log: silentLogger });
     expect(await failOpen.take(claimsFor('2b9e3f4a-2c1d-4e5f-8a7b-6c5d4e3f2a1b', { plan: 'TRIAL' }), 'r')).toBeNull();
+    // A counter that does not answer (Redis reconnecting) does not hold the request up past the timeout.
+    const silent: Cache = { ...createMemoryCache(), increment: () => new Promise<number>(() => undefined) };
+    const waiting = createRateLimiter({ cache: silent, log: silentLogger, counterTimeoutMs: 20 });
+    expect(await waiting.take(claimsFor('2b9e3f4a-2c1d-4e5f-8a7b-6c5d4e3f2a1b', { plan: 'TRIAL' }), 'r')).toBeNull();
   });
 });

@@ -290,10 +290,12 @@ describe('gateway rate limits per tenant', () => {
       expect((await subscribe(client, 'subscription { ticks(count: 1, intervalMs: 1) { index } }').done).events).toHaveLength(1);
       const refused = await post();
       expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
       const body = (await refused.json()) as { errors: Array<{ extensions: Record<string, unknown> }> };
       expect(body.errors[0]!.extensions).toMatchObject({ code: 'RATE_LIMITED', limit: 300 });
       const overSocket = await subscribe(client, 'subscription { ticks(count: 1, intervalMs: 1) { index } }').done;
       expect(errorCodes(overSocket.error)).toEqual(['RATE_LIMITED']);
+      expect((overSocket.error as Array<{ extensions: Record<string, unknown> }>)[0]!.extensions).toEqual({ code: 'RATE_LIMITED', limit: 300, retryAfterSeconds: 30 });
       // Another tenant is not held back.
       const other = randomUUID();
       stack.tenants.set(other, { plan: 'TRIAL', status: 'ACTIVE' });

@@ -128,10 +128,14 @@ export function conversationStoreContract(open: (bus: EventBus) => Promise<Opene
 
     it("refuses a message past the plan's daily quota, counting only today's messages of the tenant's users", async () => {
       const tenant = randomUUID();
+      // The quota's day is taken from a clock held at noon of the day the rows are written for, so
+      // a run across midnight UTC still agrees with itself.
+      const startOfToday = new Date(new Date().setUTCHours(0, 0, 0, 0));
+      const yesterday = new Date(startOfToday.getTime() - 60_000);
+      const noon = () => new Date(startOfToday.getTime() + 12 * 3_600_000);
+      const service = (claims: TenantClaims) => createConversationService({ store, log: silentLogger, claims, now: noon });
       const trial = claimsFor(tenant, { plan: 'TRIAL' });
       const { id } = await service(trial).create({ title: 'Busy' });
-      const yesterday = new Date(Date.now() - 86_400_000 - 60_000);
-      const startOfToday = new Date(new Date().setUTCHours(0, 0, 0, 0));
       // 199 of the tenant's own messages today, plus replies and yesterday's, which do not count.
       await store.run(trial, async (em) => {
         for (let i = 0; i < 199; i += 1) em.create(Message, { tenantId: tenant, conversationId: id, role: 'USER', content: `m${i}`, tokenCount: 1, createdAt: startOfToday });

@@ -47,6 +47,8 @@ export interface ConversationServiceDeps {
   /** Unused: events leave through the store's outbox (`store.enqueue`). Kept while server.ts still passes it. */
   log: Logger;
   claims: TenantClaims;
+  /** The clock of the daily quota's UTC day (tests hold it still). Default: the current time. */
+  now?: () => Date;
 }
 
 export interface CreateConversationInput {
@@ -56,7 +58,7 @@ export interface CreateConversationInput {
 }
 
 /** Business rules of the conversations subgraph, bound to one caller. */
-export function createConversationService({ store, log, claims }: ConversationServiceDeps) {
+export function createConversationService({ store, log, claims, now: clock = () => new Date() }: ConversationServiceDeps) {
   /** Posting needs a tenant and MEMBER or ADMIN; viewers and callers with no role read only. */
   const requireWriter = (): string => {
     if (!claims.tenantId) throw forbidden('This operation needs a tenant');
@@ -116,9 +118,17 @@ export function createConversationService({ store, log, claims }: ConversationSe
       const quota = quotaFor(claims.plan);
       const message = await retryOnConflict(() =>
         store.run(claims, async (em) => {
-          // The plan's daily allowance of the tenant's own messages (replies do not count). Concurrent
-          // sends may pass it by a few: a soft limit, checked before any write.
-          const { since, resetsAt } = quotaDay();
+          // The tenant is in the query as well as in the store's filter (and RLS on PostgreSQL).
+          const conversation = await em.findOne(
+            Conversation,
+            { id: conversationId, tenantId },
+            store.rowLocks ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {},
+          );
+          if (!conversation) throw notFound('Conversation', conversationId);
+          // The plan's daily allowance of the tenant's own messages (replies do not count), counted
+          // under the conversation's lock: exact for one conversation; sends to several of a
+          // tenant's conversations at the same moment may pass it by a few.
+          const { since, resetsAt } = quotaDay(clock());
           const sentToday = await em.count(Message, { tenantId, role: 'USER', createdAt: { $gte: since } });
           if (sentToday >= quota.messagesPerDay) {
             throw new PlatformError(
@@ -127,13 +137,6 @@ export function createConversationService({ store, log, claims }: ConversationSe
               { details: { limit: quota.messagesPerDay, resetsAt: resetsAt.toISOString() } },
             );
           }
-          // The tenant is in the query as well as in the store's filter (and RLS on PostgreSQL).
-          const conversation = await em.findOne(
-            Conversation,
-            { id: conversationId, tenantId },
-            store.rowLocks ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {},
-          );
-          if (!conversation) throw notFound('Conversation', conversationId);
           // The end of the conversation so far (newest first here), for the completion request.
           const earlier = await em.find(
             Message,

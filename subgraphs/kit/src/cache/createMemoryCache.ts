@@ -5,6 +5,14 @@ export function createMemoryCache(options: { maxEntries?: number; now?: () => nu
   const maxEntries = options.maxEntries ?? 10_000;
   const now = options.now ?? Date.now;
   const entries = new Map<string, { value: string; expiresAt: number }>();
+  const set = (key: string, value: string, ttlSeconds: number) => {
+    entries.delete(key);
+    if (entries.size >= maxEntries) {
+      const oldest = entries.keys().next();
+      if (!oldest.done) entries.delete(oldest.value);
+    }
+    entries.set(key, { value, expiresAt: now() + ttlSeconds * 1000 });
+  };
   return {
     kind: 'memory',
     async get(key) {
@@ -17,12 +25,7 @@ export function createMemoryCache(options: { maxEntries?: number; now?: () => nu
       return entry.value;
     },
     async set(key, value, ttlSeconds) {
-      entries.delete(key);
-      if (entries.size >= maxEntries) {
-        const oldest = entries.keys().next();
-        if (!oldest.done) entries.delete(oldest.value);
-      }
-      entries.set(key, { value, expiresAt: now() + ttlSeconds * 1000 });
+      set(key, value, ttlSeconds);
     },
     async delete(...keys) {
       for (const key of keys) entries.delete(key);
@@ -33,7 +36,7 @@ export function createMemoryCache(options: { maxEntries?: number; now?: () => nu
         entry.value = String(Number(entry.value) + 1);
         return Number(entry.value);
       }
-      await this.set(key, '1', ttlSeconds);
+      set(key, '1', ttlSeconds);
       return 1;
     },
     async close() {

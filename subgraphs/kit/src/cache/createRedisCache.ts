@@ -25,6 +25,8 @@ export async function createRedisCache(options: { url: string; prefix: string; l
       const results = await client.multi().incr(k(key)).expire(k(key), Math.max(1, Math.round(ttlSeconds)), 'NX').exec();
       const [error, count] = results?.[0] ?? [new Error('the increment was not executed'), null];
       if (error) throw error;
+      const [expireError] = results?.[1] ?? [null];
+      if (expireError) throw expireError;
       return Number(count);
     },
     async close() {

@@ -30,6 +30,8 @@ export interface SimulationServiceDeps {
   claims: TenantClaims;
   /** A progress stream that hears nothing for this long reads the run again (default 5 s). */
   progressRecheckMs?: number;
+  /** The clock of the daily quota's UTC day (tests hold it still). Default: the current time. */
+  now?: () => Date;
 }
 
 /** Live payloads a progress subscriber may hold unread; the newest matter, so the oldest are dropped first. */
@@ -41,7 +43,7 @@ function randomSeed(): number {
 }
 
 /** Business rules of the simulations subgraph, bound to one caller. */
-export function createSimulationService({ store, queue, live, log, claims, progressRecheckMs = 5_000 }: SimulationServiceDeps) {
+export function createSimulationService({ store, queue, live, log, claims, progressRecheckMs = 5_000, now: clock = () => new Date() }: SimulationServiceDeps) {
   const requireTenant = () => {
     if (!claims.tenantId) throw forbidden('This operation needs a tenant');
     if (isReadOnly(claims)) throw forbidden('Starting or cancelling a simulation needs the MEMBER or ADMIN role');
@@ -90,7 +92,7 @@ export function createSimulationService({ store, queue, live, log, claims, progr
       const quota = quotaFor(claims.plan);
       const run = await store.run(claims, async (em) => {
         // The plan's daily allowance of new runs (a soft limit: concurrent starts may pass it by a few).
-        const { since, resetsAt } = quotaDay();
+        const { since, resetsAt } = quotaDay(clock());
         const startedToday = await em.count(Simulation, { tenantId, createdAt: { $gte: since } });
         if (startedToday >= quota.simulationsPerDay) {
           throw new PlatformError(
