@@ -22,6 +22,8 @@ export interface SimulationsDeps {
   log: Logger;
   /** A progress subscription that hears nothing for this long reads the run again (default 5 s). */
   progressRecheckMs?: number;
+  /** The clock of the daily quota's UTC day (tests hold it still). */
+  now?: () => Date;
 }
 
 /** Builds the simulations subgraph (no I/O): its server and its per-request context. */
@@ -40,6 +42,7 @@ export function createSimulationsSubgraph(deps: SimulationsDeps) {
         log: base.log,
         claims: base.claims,
         progressRecheckMs: deps.progressRecheckMs,
+        ...(deps.now ? { now: deps.now } : {}),
       }),
     }),
   });

@@ -23,6 +23,8 @@ export interface StartSimulationsOptions {
   progressRecheckMs?: number;
   /** Minimum time between two stored progress writes of one run (default 1 s). */
   persistEveryMs?: number;
+  /** The clock of the daily run quota's UTC day (tests hold it still). */
+  now?: () => Date;
 }
 
 export interface OpenedSimulations {
@@ -92,6 +94,7 @@ export async function openSimulations(
     verifier: deps.verifier,
     log: deps.log,
     progressRecheckMs: options.progressRecheckMs,
+    ...(options.now ? { now: options.now } : {}),
   });
   const runtime: SubgraphRuntime<SimulationsContext> = {
     server,

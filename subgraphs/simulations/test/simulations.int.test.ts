@@ -72,6 +72,9 @@ interface Run {
   } & Record<string, unknown>;
 }
 
+/** The UTC day this file's quota checks count in (see the clock given to the subgraph). */
+const startOfToday = new Date(new Date().setUTCHours(0, 0, 0, 0));
+
 describe('simulations subgraph over HTTP', () => {
   const db = testDatabase('simulations');
   const dataDir = mkdtempSync(join(tmpdir(), 'simulations-test-'));
@@ -126,7 +129,8 @@ describe('simulations subgraph over HTTP', () => {
     );
     await bus.consume({ durable: 'test', types: ['simulation.completed'], handler: async (event) => void events.push(event) });
     running = await serveSubgraph(config, env, { log: silentLogger, bus, live: createMemoryLiveBus(), cache: createMemoryCache(), verifier }, async (c, e, d) => {
-      const opened = await openSimulations(c, e, d);
+      // The daily quota's day from a clock held at noon of the day the quota test writes for.
+      const opened = await openSimulations(c, e, d, { now: () => new Date(startOfToday.getTime() + 12 * 3_600_000) });
       store = opened.store;
       return opened.runtime;
     });
@@ -247,7 +251,6 @@ describe('simulations subgraph over HTTP', () => {
   it("refuses a run past the plan's daily quota, counting only today's runs of the tenant", async () => {
     const tenant = randomUUID();
     const trial = claimsFor(tenant, { plan: 'TRIAL' });
-    const startOfToday = new Date(new Date().setUTCHours(0, 0, 0, 0));
     const yesterday = new Date(startOfToday.getTime() - 60_000);
     // Nine finished runs today and five yesterday (which do not count), written as the tenant.
     await store.run(trial, async (em) => {
