@@ -166,3 +166,14 @@ export function checkOperationLimits(measure: OperationMeasure, limits: Operatio
   if (measure.cost > limits.maxCost) return exceeded('cost', limits.maxCost, measure.cost, 'would resolve too many fields');
   return null;
 }
+
+/** Measures an operation and checks it: the one entry HTTP (useOperationLimits) and graphql-ws share. */
+export function operationTooComplex(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Readonly<Record<string, unknown>> | null | undefined,
+  limits: OperationLimits,
+): PlatformError | null {
+  return checkOperationLimits(measureOperation(schema, document, operation, variables, limits.defaultListSize), limits);
+}

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { checkOperationLimits, measureOperation } from './measureOperation.ts';
+import { operationTooComplex } from './measureOperation.ts';
 import type { OperationLimits } from './measureOperation.ts';
 
 /**
@@ -14,7 +14,7 @@ export function useOperationLimits<TContext extends BaseContext>(limits: Operati
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
-          const refused = checkOperationLimits(measureOperation(schema, document, operation, request.variables, limits.defaultListSize), limits);
+          const refused = operationTooComplex(schema, document, operation, request.variables, limits);
           if (refused) throw refused;
         },
       };

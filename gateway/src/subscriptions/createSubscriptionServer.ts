@@ -19,7 +19,7 @@ import { createSubscriptionStream } from './createSubscriptionStream.ts';
 import type { SubscriptionStream } from './createSubscriptionStream.ts';
 import { createUpstreamConnections } from './createUpstreamConnections.ts';
 import type { UpstreamConnections } from './createUpstreamConnections.ts';
-import { checkOperationLimits, defaultOperationLimits, measureOperation } from '../limits/measureOperation.ts';
+import { defaultOperationLimits, operationTooComplex } from '../limits/measureOperation.ts';
 import type { OperationLimits } from '../limits/measureOperation.ts';
 
 export interface SubscriptionServerLimits {
@@ -277,7 +277,7 @@ export function createSubscriptionServer(deps: SubscriptionServerDeps): Subscrip
       // meet them (and everything else) in Apollo Server's pipeline.
       const result = planner.plan(query, payload.operationName, (document, operation) =>
         operation.operation === 'subscription'
-          ? checkOperationLimits(measureOperation(planner.schema, document, operation, payload.variables, operationLimits.defaultListSize), operationLimits)
+          ? operationTooComplex(planner.schema, document, operation, payload.variables, operationLimits)
           : null,
       );
       if (!result.ok) return result.errors;

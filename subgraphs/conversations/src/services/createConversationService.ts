@@ -2,7 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { TenantClaims } from '../../../kit/src/auth/claims.ts';
 import { isReadOnly } from '../../../kit/src/auth/claims.ts';
 import { createEvent } from '../../../kit/src/bus/PlatformEvent.ts';
-import { ErrorCode, PlatformError, badInput, forbidden, notFound } from '../../../kit/src/errors.ts';
+import { badInput, forbidden, notFound } from '../../../kit/src/errors.ts';
 import { keysetOrder, keysetWhere } from '../../../kit/src/keysetWhere.ts';
 import type { Logger } from '../../../kit/src/log.ts';
 import { pageRequest, toConnection } from '../../../kit/src/pagination.ts';
@@ -17,7 +17,7 @@ import type { ConversationStore } from '../store/ConversationStore.ts';
 import { retryOnConflict } from '../store/retryOnConflict.ts';
 import { COMPLETION_HISTORY_LIMITS, completionHistory } from './completionHistory.ts';
 import type { HistoryMessage } from './completionHistory.ts';
-import { quotaDay, quotaFor } from '../../../kit/src/auth/planQuotas.ts';
+import { dailyQuotaExceeded, quotaDay, quotaFor } from '../../../kit/src/auth/planQuotas.ts';
 
 export const MAX_TITLE_LENGTH = 200;
 export const MAX_CONTENT_LENGTH = 32_000;
@@ -130,13 +130,7 @@ export function createConversationService({ store, log, claims, now: clock = () 
           // tenant's conversations at the same moment may pass it by a few.
           const { since, resetsAt } = quotaDay(clock());
           const sentToday = await em.count(Message, { tenantId, role: 'USER', createdAt: { $gte: since } });
-          if (sentToday >= quota.messagesPerDay) {
-            throw new PlatformError(
-              ErrorCode.QUOTA_EXCEEDED,
-              `The ${claims.plan ?? 'TRIAL'} plan allows ${quota.messagesPerDay} messages a day; the count starts again at ${resetsAt.toISOString()}`,
-              { details: { limit: quota.messagesPerDay, resetsAt: resetsAt.toISOString() } },
-            );
-          }
+          if (sentToday >= quota.messagesPerDay) throw dailyQuotaExceeded(claims.plan, quota.messagesPerDay, 'messages', resetsAt);
           // The end of the conversation so far (newest first here), for the completion request.
           const earlier = await em.find(
             Message,

@@ -10,7 +10,7 @@ import type { CredentialCipher, SealedSecret } from '../crypto/createCredentialC
 import { credentialAad } from '../crypto/credentialAad.ts';
 import { Integration, integrationKinds, integrationStatuses } from '../entities/Integration.ts';
 import type { IntegrationEntity, IntegrationKindName, IntegrationStatusName } from '../entities/Integration.ts';
-import { maxIntegrationsFor } from '../integrationLimits.ts';
+import { quotaFor } from '../../../kit/src/auth/planQuotas.ts';
 import { isUuid, validateCredentials, validateEndpoint, validateIntegrationName } from './validateIntegrationInput.ts';
 import type { ValidCredentials } from './validateIntegrationInput.ts';
 
@@ -65,7 +65,7 @@ export function createIntegrationService({ store, log, claims, cipher }: Integra
       if (!integrationKinds.includes(input.kind)) throw badInput(`\`kind\` must be one of ${integrationKinds.join(', ')}`, { field: 'kind' });
       const endpoint = validateEndpoint(input.endpoint);
       const credentials = input.credentials === null || input.credentials === undefined ? null : validateCredentials(input.credentials);
-      const limit = maxIntegrationsFor(claims.plan);
+      const limit = quotaFor(claims.plan).maxIntegrations;
       const id = randomUUID();
       const sealed = seal(tenantId, id, credentials);
       const integration = await store.run(claims, async (em) => {

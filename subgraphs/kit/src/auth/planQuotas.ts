@@ -1,4 +1,5 @@
 import type { Plan } from './claims.ts';
+import { ErrorCode, PlatformError } from '../errors.ts';
 
 /** What a tenant's plan allows; each subgraph enforces the limits of what it owns. */
 export interface PlanQuota {
@@ -31,4 +32,11 @@ export function quotaFor(plan: Plan | null): PlanQuota {
 export function quotaDay(now: Date = new Date()): { since: Date; resetsAt: Date } {
   const since = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   return { since, resetsAt: new Date(since.getTime() + 86_400_000) };
+}
+
+/** The refusal of a daily quota: QUOTA_EXCEEDED with the limit and when the count starts again. */
+export function dailyQuotaExceeded(plan: Plan | null, limit: number, what: string, resetsAt: Date): PlatformError {
+  return new PlatformError(ErrorCode.QUOTA_EXCEEDED, `The ${plan ?? 'TRIAL'} plan allows ${limit} ${what} a day; the count starts again at ${resetsAt.toISOString()}`, {
+    details: { limit, resetsAt: resetsAt.toISOString() },
+  });
 }

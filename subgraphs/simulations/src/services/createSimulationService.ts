@@ -17,9 +17,9 @@ import type { TerminalProgressPayload } from '../live/progressPayloads.ts';
 import type { SimulationProgressData } from '../live/progressState.ts';
 import type { SimulationQueue } from '../runner/createSimulationRunner.ts';
 import { isUuid } from '../../../kit/src/isUuid.ts';
-import { iterationLimitFor, MAX_UNFINISHED_RUNS_PER_TENANT } from './iterationLimits.ts';
+import { MAX_UNFINISHED_RUNS_PER_TENANT } from './iterationLimits.ts';
 import { toSimulationVariables } from './toSimulationVariables.ts';
-import { quotaDay, quotaFor } from '../../../kit/src/auth/planQuotas.ts';
+import { dailyQuotaExceeded, quotaDay, quotaFor } from '../../../kit/src/auth/planQuotas.ts';
 
 export interface SimulationServiceDeps {
   store: PgStore;
@@ -83,24 +83,18 @@ export function createSimulationService({ store, queue, live, log, claims, progr
     async start(input: StartSimulationInput): Promise<SimulationEntity> {
       const tenantId = requireTenant();
       const { name, spec } = toSpec(input);
-      const limit = iterationLimitFor(claims.plan);
+      const quota = quotaFor(claims.plan);
+      const limit = quota.maxSimulationIterations;
       if (spec.iterations > limit) {
         throw new PlatformError(ErrorCode.QUOTA_EXCEEDED, `The ${claims.plan ?? 'TRIAL'} plan allows at most ${limit} iterations per run`, {
           details: { limit, field: 'iterations' },
         });
       }
-      const quota = quotaFor(claims.plan);
       const run = await store.run(claims, async (em) => {
         // The plan's daily allowance of new runs (a soft limit: concurrent starts may pass it by a few).
         const { since, resetsAt } = quotaDay(clock());
         const startedToday = await em.count(Simulation, { tenantId, createdAt: { $gte: since } });
-        if (startedToday >= quota.simulationsPerDay) {
-          throw new PlatformError(
-            ErrorCode.QUOTA_EXCEEDED,
-            `The ${claims.plan ?? 'TRIAL'} plan allows ${quota.simulationsPerDay} simulation runs a day; the count starts again at ${resetsAt.toISOString()}`,
-            { details: { limit: quota.simulationsPerDay, resetsAt: resetsAt.toISOString() } },
-          );
-        }
+        if (startedToday >= quota.simulationsPerDay) throw dailyQuotaExceeded(claims.plan, quota.simulationsPerDay, 'simulation runs', resetsAt);
         const unfinished = await em.count(Simulation, { status: { $in: [...unfinishedStatuses] } });
         if (unfinished >= MAX_UNFINISHED_RUNS_PER_TENANT) {
           throw new PlatformError(
